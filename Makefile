@@ -1,0 +1,52 @@
+# Set-up and everyday commands. Everything installs itself into .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.PHONY: run test lint check messages compilemessages demo clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
+
+$(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --group run
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check --group test
+	touch $@
+
+# Compiles every .po catalogue with polib, so no system gettext is needed.
+compilemessages: $(VENV)/.run-installed
+	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for d in ('locale', 'clusterdirectory/locale') for p in pathlib.Path(d).glob('*/LC_MESSAGES/*.po')]"
+
+demo: $(VENV)/.run-installed compilemessages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_admin
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(VENV)/.test-installed compilemessages
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: $(VENV)/.test-installed compilemessages lint check
+	$(PY) -m pytest
+	$(PY) -m pytest --ds=tests.plugin_site.settings tests/plugin
+
+# Regenerates the catalogues from the source (needs xgettext, Debian's gettext).
+messages: $(VENV)/.run-installed
+	cd clusterdirectory && ../$(MANAGE) makemessages -l da -l de --no-obsolete
+	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media .test-media

@@ -1,0 +1,122 @@
+"""StreamField blocks of the cluster directory, usable on any page of the host site."""
+
+from django.apps import apps
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.models import Locale
+
+
+class ListItemBlock(blocks.CharBlock):
+    """One line of a simple list (a service, a focus topic, a region)."""
+
+    class Meta:
+        icon = "list-ul"
+        max_length = 255
+
+
+class RecommendationValue(blocks.StructValue):
+    def highlighted(self):
+        """The statement with its keyword in <strong>, everything else escaped."""
+        statement, keyword = self.get("statement", ""), self.get("keyword", "")
+        start = statement.lower().find(keyword.lower()) if keyword else -1
+        if start < 0:
+            return format_html("{}", statement)
+        end = start + len(keyword)
+        return format_html(
+            "{}<strong>{}</strong>{}", statement[:start], statement[start:end], statement[end:]
+        )
+
+
+class RecommendationBlock(blocks.StructBlock):
+    statement = blocks.TextBlock(
+        label=_("Recommendation"),
+        help_text=_("The recommendation in one or two sentences."),
+    )
+    keyword = blocks.CharBlock(
+        label=_("Highlighted keyword"),
+        max_length=80,
+        required=False,
+        help_text=_("A word or phrase from the recommendation to show in bold."),
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        template = "clusterdirectory/blocks/recommendation_block.html"
+        value_class = RecommendationValue
+        label = _("Recommendation")
+        description = _("A numbered recommendation with a highlighted keyword.")
+        preview_value = {
+            "statement": "Initiate a labour mobility programme targeted at all triple helix "
+            "actors in the border region.",
+            "keyword": "labour mobility",
+        }
+
+
+class UpcomingEventsValue(blocks.StructValue):
+    def pages(self):
+        event_page = apps.get_model("clusterdirectory", "EventPage")
+        return event_page.upcoming_in(Locale.get_active())[: self.get("count") or 3]
+
+
+class LatestCaseStudiesValue(blocks.StructValue):
+    def pages(self):
+        case_study_page = apps.get_model("clusterdirectory", "CaseStudyPage")
+        return case_study_page.latest_in(Locale.get_active())[: self.get("count") or 3]
+
+
+class UpcomingEventsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    count = blocks.IntegerBlock(
+        label=_("Number of events"),
+        min_value=1,
+        max_value=12,
+        default=3,
+        help_text=_("How many of the next events to show; they are picked automatically."),
+    )
+
+    class Meta:
+        icon = "date"
+        template = "clusterdirectory/blocks/page_cards_block.html"
+        value_class = UpcomingEventsValue
+        label = _("Next events")
+        description = _("The next upcoming events, picked automatically.")
+        preview_value = {"heading": "Next events", "count": 3}
+
+
+class LatestCaseStudiesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    count = blocks.IntegerBlock(
+        label=_("Number of case studies"), min_value=1, max_value=12, default=3
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "clusterdirectory/blocks/page_cards_block.html"
+        value_class = LatestCaseStudiesValue
+        label = _("Latest case studies")
+        description = _("The most recently published case studies, picked automatically.")
+        preview_value = {"heading": "Latest case studies", "count": 3}
+
+
+class FeaturedClustersBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    clusters = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="clusterdirectory.ClusterPage"),
+        label=_("Clusters"),
+        help_text=_("Choose the clusters to feature, in the order to show them."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        from .models import industry_names
+
+        context = super().get_context(value, parent_context)
+        context["industry_names"] = industry_names()
+        return context
+
+    class Meta:
+        icon = "group"
+        template = "clusterdirectory/blocks/featured_clusters_block.html"
+        label = _("Featured clusters")
+        description = _("Cards for clusters chosen by the editor.")
+        preview_value = {"heading": "Featured clusters", "clusters": []}

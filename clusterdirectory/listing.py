@@ -1,0 +1,137 @@
+"""The cluster index listing: filters from the query string, facet counts, pagination.
+
+Every query here runs once per request, whatever the number of clusters.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from .conf import get_setting
+from .models import ClusterPageTag, Country, IndustryTag, IndustryTagName, industry_names
+
+MAX_QUERY_LENGTH = 200
+# The rendition cards show; keep in step with includes/cluster_card.html.
+LOGO_FILTER = "max-240x120"
+
+
+class ClusterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    tag = forms.MultipleChoiceField(
+        label=_("Industries"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        required=False,
+        choices=[("", _("All countries")), *Country.choices],
+        error_messages={"invalid_choice": _("There is no country called “%(value)s”.")},
+    )
+
+    def __init__(self, params, tag_slugs):
+        data = {
+            "q": params.get("q", ""),
+            # Empty and repeated values are harmless; drop them rather than complain.
+            "tag": list(dict.fromkeys(t for t in params.getlist("tag") if t)),
+            "country": params.get("country", "").upper(),
+        }
+        super().__init__(data)
+        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+
+
+def search_clusters(queryset, text, language_code):
+    """Clusters matching every word of ``text`` in their name, place, profile or industries."""
+    for word in text.split():
+        tag_ids = IndustryTagName.objects.filter(
+            name__icontains=word, locale__language_code=language_code
+        ).values("tag_id")
+        tagged = ClusterPageTag.objects.filter(
+            Q(tag__name__icontains=word) | Q(tag_id__in=tag_ids)
+        ).values("content_object_id")
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(city__icontains=word)
+            | Q(focus_areas__icontains=word)
+            | Q(members_description__icontains=word)
+            | Q(description__icontains=word)
+            | Q(pk__in=tagged)
+        )
+    return queryset
+
+
+def filter_clusters(queryset, tags=(), country="", text="", language_code=None):
+    """Clusters having all ``tags``, in ``country``, matching ``text``; each optional."""
+    for slug in tags:
+        queryset = queryset.filter(
+            pk__in=ClusterPageTag.objects.filter(tag__slug=slug).values("content_object_id")
+        )
+    if text:
+        queryset = search_clusters(queryset, text, language_code or get_language())
+    if country:
+        queryset = queryset.filter(country=country)
+    return queryset
+
+
+def tag_facets(all_clusters, results, selected, names):
+    """Every tag used in the index, with the number of clusters adding it would leave."""
+    used = IndustryTag.objects.filter(cluster_items__content_object__in=all_clusters).distinct()
+    counts = dict(
+        ClusterPageTag.objects.filter(content_object__in=results)
+        .values_list("tag_id")
+        .annotate(n=Count("content_object_id"))
+    )
+    facets = [
+        {
+            "slug": tag.slug,
+            "label": names.get(tag.pk, tag.name),
+            "count": counts.get(tag.pk, 0),
+            "selected": tag.slug in selected,
+        }
+        for tag in used
+    ]
+    return sorted(facets, key=lambda facet: facet["label"].casefold())
+
+
+def country_facets(results_in_any_country, selected):
+    counts = dict(results_in_any_country.order_by().values_list("country").annotate(n=Count("pk")))
+    return [
+        {"code": code, "label": label, "count": counts.get(code, 0), "selected": code == selected}
+        for code, label in Country.choices
+    ]
+
+
+def cluster_listing(index_page, request):
+    """Template context for the cluster index: the filter form, facets and one page of cards."""
+    all_clusters = index_page.clusters()
+    names = industry_names()
+    form = ClusterFilterForm(request.GET, IndustryTag.objects.values_list("slug", flat=True))
+    if form.is_valid():
+        tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
+        any_country = filter_clusters(all_clusters, tags, text=text)
+        results = facet_base = filter_clusters(any_country, country=country)
+    else:
+        # Nothing matches a filter we do not know; the facets still offer a way back.
+        tags, country, text = [], "", ""
+        any_country = facet_base = all_clusters
+        results = all_clusters.none()
+
+    logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    results = results.prefetch_related(
+        Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
+        Prefetch("logo", queryset=logos),
+    )
+    clusters = Paginator(results, get_setting("CLUSTERS_PER_PAGE")).get_page(
+        request.GET.get("page")
+    )
+    return {
+        "filter_form": form,
+        "is_filtered": bool(tags or country or text) or not form.is_valid(),
+        "tag_facets": tag_facets(all_clusters, facet_base, tags, names),
+        "country_facets": country_facets(any_country, country),
+        "clusters": clusters,
+        "industry_names": names,
+    }

@@ -1,0 +1,35 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import IndustryTag, IndustryTagName
+
+
+class IndustryTagViewSet(SnippetViewSet):
+    model = IndustryTag
+    icon = "tag"
+    menu_label = _("Tags")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+
+class IndustryTagNameViewSet(SnippetViewSet):
+    model = IndustryTagName
+    icon = "tag"
+    menu_label = _("Tag names")
+    list_display = ["name", "tag", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    panels = [FieldPanel("tag"), FieldPanel("name")]
+
+
+class IndustriesGroup(SnippetViewSetGroup):
+    items = (IndustryTagViewSet, IndustryTagNameViewSet)
+    menu_icon = "tag"
+    menu_label = _("Industries")
+    menu_name = "industries"
+
+
+register_snippet(IndustriesGroup)

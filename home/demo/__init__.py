@@ -1,0 +1,1 @@
+"""The demo site built from the seed presentation, in English, Danish and German."""

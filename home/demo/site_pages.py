@@ -1,0 +1,389 @@
+"""The general pages of the demo site: what each one says, as StreamField data."""
+
+from .blocks import block, bullets, heading, paragraph
+from .content import PROJECT_IDEAS
+from .texts import T
+
+OBJECTIVE = T(
+    "The purpose of the InTra-Net project is to strengthen collaboration on innovation and "
+    "internationalization between clusters in the INTERREG 4A region. The goal is to create "
+    "three cross-border collaborative project ideas through the InTra-Net project.",
+    da="Formålet med InTra-Net-projektet er at styrke samarbejdet om innovation og "
+    "internationalisering mellem klynger i INTERREG 4A-regionen. Målet er at skabe tre "
+    "grænseoverskridende samarbejdsprojektidéer gennem InTra-Net-projektet.",
+    de="Ziel des Projekts InTra-Net ist es, die Zusammenarbeit bei Innovation und "
+    "Internationalisierung zwischen Clustern in der INTERREG 4A-Region zu stärken. Durch das "
+    "Projekt sollen drei grenzüberschreitende gemeinsame Projektideen entstehen.",
+)
+
+PROJECT = T(
+    "The InTra-Net project is a two year project (2011-2012) between the Danish Cluster "
+    "Academy, REG X, and The Business Development and Technology Transfer Corporation of "
+    "Schleswig-Holstein, WTSH.",
+    da="InTra-Net-projektet er et toårigt projekt (2011-2012) mellem Det Danske "
+    "Klyngeakademi, REG X, og erhvervsfremme- og teknologioverførselsselskabet i "
+    "Slesvig-Holsten, WTSH.",
+    de="Das Projekt InTra-Net ist ein zweijähriges Projekt (2011-2012) der dänischen "
+    "Clusterakademie REG X und der Wirtschaftsförderung und Technologietransfer "
+    "Schleswig-Holstein GmbH, WTSH.",
+)
+
+FUNDING = T(
+    "The project is supported by INTERREG 4A Syddanmark-Schleswig-K.E.R.N. with financing "
+    "(220.000 €) from the European Regional Development Fund.",
+    da="Projektet er støttet af INTERREG 4A Syddanmark-Schleswig-K.E.R.N. med finansiering "
+    "(220.000 €) fra Den Europæiske Fond for Regionaludvikling.",
+    de="Das Projekt wird von INTERREG 4A Syddanmark-Schleswig-K.E.R.N. mit Mitteln "
+    "(220.000 €) aus dem Europäischen Fonds für regionale Entwicklung gefördert.",
+)
+
+MATCHPOINT = T(
+    "Matchpoint – the place to find your new project partner",
+    da="Matchpoint – stedet, hvor du finder din nye projektpartner",
+    de="Matchpoint – hier finden Sie Ihren neuen Projektpartner",
+)
+
+
+def about_body():
+    return [
+        heading(
+            T(
+                "Objective of the InTra-Net project",
+                da="Formålet med InTra-Net-projektet",
+                de="Ziel des Projekts InTra-Net",
+            )
+        ),
+        paragraph(OBJECTIVE, PROJECT, FUNDING),
+        heading(T("Background", da="Baggrund", de="Hintergrund")),
+        paragraph(
+            T(
+                "How can clusters and networks contribute to creating a growth region that cuts "
+                "across borders? Internationalization of clusters is needed.",
+                da="Hvordan kan klynger og netværk bidrage til at skabe en vækstregion på tværs af "
+                "grænser? Klyngerne har brug for internationalisering.",
+                de="Wie können Cluster und Netzwerke dazu beitragen, eine grenzüberschreitende "
+                "Wachstumsregion zu schaffen? Die Internationalisierung der Cluster ist notwendig.",
+            )
+        ),
+        bullets(
+            T(
+                "Only sporadic collaboration among cluster actors now",
+                da="I dag kun sporadisk samarbejde mellem klyngeaktører",
+                de="Bisher nur sporadische Zusammenarbeit zwischen Clusterakteuren",
+            ),
+            T(
+                "An unexploited potential for companies and specialised research facilities in "
+                "the region",
+                da="Et uudnyttet potentiale for virksomheder og specialiserede forskningsmiljøer "
+                "i regionen",
+                de="Ungenutztes Potenzial für Unternehmen und spezialisierte "
+                "Forschungseinrichtungen in der Region",
+            ),
+        ),
+        paragraph(
+            T(
+                "There is a need for competence building, experience, knowledge sharing and "
+                "networking between cluster actors in the INTERREG 4A Region.",
+                da="Der er behov for kompetenceopbygning, erfaring, videndeling og netværk mellem "
+                "klyngeaktører i INTERREG 4A-regionen.",
+                de="Es braucht Kompetenzaufbau, Erfahrung, Wissensaustausch und Vernetzung "
+                "zwischen den Clusterakteuren der INTERREG 4A-Region.",
+            )
+        ),
+        heading(T("Activities", da="Aktiviteter", de="Aktivitäten")),
+        bullets(
+            T(
+                "Create a platform for information and exchange of knowledge about the clusters "
+                "in the project.",
+                da="Skabe en platform for information og videndeling om klyngerne i projektet.",
+                de="Eine Plattform für Information und Wissensaustausch über die Cluster im "
+                "Projekt schaffen.",
+            ),
+            T(
+                "Identify good practice on how to promote collaboration and internationalization "
+                "of clusters in border regions.",
+                da="Identificere god praksis for at fremme samarbejde og internationalisering af "
+                "klynger i grænseregioner.",
+                de="Gute Praxis zur Förderung von Zusammenarbeit und Internationalisierung von "
+                "Clustern in Grenzregionen ermitteln.",
+            ),
+            T(
+                "Arrange networking and training activities for cluster facilitators on topics "
+                "like financing models for clusters, open innovation and commercialization.",
+                da="Arrangere netværks- og træningsaktiviteter for klyngefacilitatorer om emner "
+                "som finansieringsmodeller for klynger, åben innovation og kommercialisering.",
+                de="Netzwerk- und Schulungsangebote für Clustermanager zu Themen wie "
+                "Finanzierungsmodellen für Cluster, Open Innovation und Kommerzialisierung "
+                "organisieren.",
+            ),
+            T(
+                "Arrange a matching event for cluster companies and research facilities to "
+                "engage in collaborative project development.",
+                da="Arrangere et matchmaking-arrangement, hvor klyngevirksomheder og "
+                "forskningsinstitutioner udvikler fælles projekter.",
+                de="Eine Matching-Veranstaltung für Clusterunternehmen und "
+                "Forschungseinrichtungen zur gemeinsamen Projektentwicklung ausrichten.",
+            ),
+            T(
+                "Document the key findings from the project in a report by the end of the project.",
+                da="Dokumentere projektets vigtigste resultater i en rapport ved projektets "
+                "afslutning.",
+                de="Die wichtigsten Ergebnisse des Projekts zum Projektende in einem Bericht "
+                "dokumentieren.",
+            ),
+        ),
+        block(
+            "key_figures",
+            heading=T("The project in numbers", da="Projektet i tal", de="Das Projekt in Zahlen"),
+            figures=[
+                {
+                    "figure": "2011-2012",
+                    "label": T("project period", da="projektperiode", de="Projektlaufzeit"),
+                },
+                {
+                    "figure": "21",
+                    "label": T(
+                        "participating clusters", da="deltagende klynger", de="teilnehmende Cluster"
+                    ),
+                },
+                {
+                    "figure": "9",
+                    "label": T(
+                        "members of the advisory board",
+                        da="medlemmer af advisory board",
+                        de="Mitglieder des Beirats",
+                    ),
+                },
+                {
+                    "figure": "220.000 €",
+                    "label": T(
+                        "from the European Regional Development Fund",
+                        da="fra Den Europæiske Fond for Regionaludvikling",
+                        de="aus dem Europäischen Fonds für regionale Entwicklung",
+                    ),
+                },
+            ],
+        ),
+    ]
+
+
+def partners_body():
+    return [
+        block(
+            "partners",
+            heading=T("Project partners", da="Projektpartnere", de="Projektpartner"),
+            partners=[
+                {
+                    "name": "REG X",
+                    "description": T(
+                        "The Danish Cluster Academy",
+                        da="Det Danske Klyngeakademi",
+                        de="Die dänische Clusterakademie",
+                    ),
+                    "url": "https://www.regx.dk",
+                },
+                {
+                    "name": "WTSH",
+                    "description": T(
+                        "Wirtschaftsförderung und Technologietransfer in Schleswig-Holstein",
+                        da="Wirtschaftsförderung und Technologietransfer in Schleswig-Holstein "
+                        "(erhvervsfremme og teknologioverførsel i Slesvig-Holsten)",
+                        de="Wirtschaftsförderung und Technologietransfer in Schleswig-Holstein",
+                    ),
+                    "url": "https://www.wtsh.de",
+                },
+            ],
+        ),
+        block(
+            "partners",
+            heading=T("Funding", da="Finansiering", de="Förderung"),
+            partners=[
+                {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N.", "description": FUNDING},
+                {
+                    "name": T(
+                        "European Union – European Regional Development Fund",
+                        da="Den Europæiske Union – Den Europæiske Fond for Regionaludvikling",
+                        de="Europäische Union – Europäischer Fonds für regionale Entwicklung",
+                    )
+                },
+            ],
+        ),
+        heading(T("Participants", da="Deltagere", de="Teilnehmer")),
+        paragraph(
+            T(
+                "20 clusters from the INTERREG 4A Region",
+                da="20 klynger fra INTERREG 4A-regionen",
+                de="20 Cluster aus der INTERREG 4A-Region",
+            )
+        ),
+    ]
+
+
+def advisory_board_body():
+    return [
+        paragraph(
+            T(
+                "9 representatives from public sector, research institutions and private sector "
+                "on both sides of the border",
+                da="9 repræsentanter fra den offentlige sektor, forskningsinstitutioner og den "
+                "private sektor på begge sider af grænsen",
+                de="9 Vertreterinnen und Vertreter aus öffentlichem Sektor, Forschung und "
+                "Privatwirtschaft auf beiden Seiten der Grenze",
+            )
+        ),
+    ]
+
+
+def project_ideas_body():
+    body = [
+        paragraph(
+            T(
+                "Three ongoing cross-border project ideas came out of the InTra-Net project.",
+                da="Tre igangværende grænseoverskridende projektidéer er kommet ud af "
+                "InTra-Net-projektet.",
+                de="Aus dem Projekt InTra-Net sind drei laufende grenzüberschreitende Projektideen "
+                "hervorgegangen.",
+            )
+        )
+    ]
+    for title, text in PROJECT_IDEAS:
+        body += [heading(title), paragraph(text)]
+    return body
+
+
+def final_report_body():
+    return [
+        paragraph(
+            T(
+                "The key findings of the project, documented at its end.",
+                da="Projektets vigtigste resultater, dokumenteret ved dets afslutning.",
+                de="Die wichtigsten Ergebnisse des Projekts, dokumentiert zu seinem Abschluss.",
+            )
+        ),
+        heading(T("Challenges", da="Udfordringer", de="Herausforderungen")),
+        bullets(
+            T(
+                "Cultural differences across borders",
+                da="Kulturelle forskelle på tværs af grænser",
+                de="Kulturelle Unterschiede über Grenzen hinweg",
+            ),
+            T(
+                "Structural and organisational differences",
+                da="Strukturelle og organisatoriske forskelle",
+                de="Strukturelle und organisatorische Unterschiede",
+            ),
+            T("Language barriers", da="Sprogbarrierer", de="Sprachbarrieren"),
+            T(
+                "Perceived spatial distance",
+                da="Oplevet geografisk afstand",
+                de="Wahrgenommene räumliche Distanz",
+            ),
+        ),
+        heading(T("Successes", da="Succeser", de="Erfolge")),
+        bullets(
+            T(
+                "A new network between cluster actors on both sides of the border",
+                da="Et nyt netværk mellem klyngeaktører på begge sider af grænsen",
+                de="Ein neues Netzwerk zwischen Clusterakteuren auf beiden Seiten der Grenze",
+            ),
+            T(
+                "Three ongoing cross-border project ideas",
+                da="Tre igangværende grænseoverskridende projektidéer",
+                de="Drei laufende grenzüberschreitende Projektideen",
+            ),
+        ),
+    ]
+
+
+def contact_body():
+    return [
+        paragraph(
+            T(
+                "More information about InTra-Net:",
+                da="Mere information om InTra-Net:",
+                de="Weitere Informationen zu InTra-Net:",
+            )
+        ),
+        block(
+            "people",
+            heading="",
+            people=[
+                {
+                    "name": "Jesper Lund",
+                    "role": T("Project Manager", da="Projektleder", de="Projektleiter"),
+                    "organisation": "REG X – The Danish Cluster Academy",
+                    "email": "jesper@regx.dk",
+                    "phone": "+45 6550 1344",
+                    "photo": None,
+                }
+            ],
+        ),
+    ]
+
+
+def home_body(cluster_index, featured_clusters, about_page):
+    return [
+        block(
+            "hero",
+            heading=T(
+                "Innovation in Transnational Networks",
+                da="Innovation i transnationale netværk",
+                de="Innovation in transnationalen Netzwerken",
+            ),
+            text=OBJECTIVE,
+            button_label=T(
+                "Find your new project partner",
+                da="Find din nye projektpartner",
+                de="Finden Sie Ihren neuen Projektpartner",
+            ),
+            page=cluster_index.pk,
+            external_url="",
+            image=None,
+        ),
+        paragraph(PROJECT, FUNDING),
+        block(
+            "featured_clusters",
+            heading=MATCHPOINT,
+            clusters=[page.pk for page in featured_clusters],
+        ),
+        block(
+            "upcoming_events",
+            heading=T("Next events", da="Næste arrangementer", de="Nächste Veranstaltungen"),
+            count=3,
+        ),
+        block(
+            "latest_case_studies",
+            heading=T(
+                "Cross-border case studies",
+                da="Grænseoverskridende casestudier",
+                de="Grenzüberschreitende Fallstudien",
+            ),
+            count=3,
+        ),
+        block(
+            "call_to_action",
+            heading=T("About the project", da="Om projektet", de="Über das Projekt"),
+            text=T(
+                "Objective, background, partners and activities of InTra-Net.",
+                da="InTra-Nets formål, baggrund, partnere og aktiviteter.",
+                de="Ziel, Hintergrund, Partner und Aktivitäten von InTra-Net.",
+            ),
+            button_label=T("Read more", da="Læs mere", de="Mehr erfahren"),
+            page=about_page.pk,
+            external_url="",
+        ),
+        block(
+            "partners",
+            heading=T("Supported by", da="Støttet af", de="Gefördert von"),
+            partners=[
+                {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N."},
+                {
+                    "name": T(
+                        "European Union – European Regional Development Fund",
+                        da="Den Europæiske Union – Den Europæiske Fond for Regionaludvikling",
+                        de="Europäische Union – Europäischer Fonds für regionale Entwicklung",
+                    )
+                },
+            ],
+        ),
+    ]

@@ -1,0 +1,46 @@
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import ClusterIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "da", "de")
+    }
+
+
+@pytest.fixture
+def root_page(db):
+    """The page a new Wagtail site starts with: a plain Page, not the host's home page."""
+    page = Page.objects.get(depth=2)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "testserver"
+    site.root_page = page
+    site.save()
+    return page
+
+
+@pytest.fixture
+def cluster_index(root_page, locales):
+    return ClusterIndexPageFactory(parent=root_page)
+
+
+def translate_page(page, locale):
+    """Translate and publish ``page`` (and missing parents) the way wagtail-localize does."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated.save_revision().publish()
+    return translated

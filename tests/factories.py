@@ -1,0 +1,95 @@
+"""Factories for the plugin's page types; they import nothing from the host site."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from clusterdirectory.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    ClusterIndexPage,
+    ClusterPage,
+    EventIndexPage,
+    EventPage,
+    IndustryTag,
+    NewsPage,
+)
+
+
+class IndustryTagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndustryTag
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Industry {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class ClusterIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ClusterIndexPage
+
+    title = "Participating Clusters"
+    slug = "clusters"
+
+
+class ClusterPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ClusterPage
+
+    title = factory.Sequence(lambda n: f"Cluster {n:04d}")
+    slug = factory.Sequence(lambda n: f"cluster-{n}")
+    country = "DK"
+    city = "Kolding"
+
+    @factory.post_generation
+    def industries(self, create, extracted, **kwargs):
+        if extracted:
+            self.industries.add(*extracted)
+            if create:
+                self.save_revision().publish()
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "News and Events"
+    slug = "events"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    slug = factory.Sequence(lambda n: f"workshop-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=6))
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"News {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+
+
+class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CaseStudyIndexPage
+
+    title = "Case studies"
+    slug = "case-studies"
+
+
+class CaseStudyPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CaseStudyPage
+
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    slug = factory.Sequence(lambda n: f"case-study-{n}")
+    aim = "To learn from cross-border cluster collaborations."
