@@ -44,3 +44,21 @@ def translate_page(page, locale):
     translated = page.copy_for_translation(locale, copy_parents=True)
     translated.save_revision().publish()
     return translated
+
+
+@pytest.fixture
+def page_test(admin_client):
+    """Wagtail's ``WagtailPageTestCase`` assertions (``assertCanCreate``,
+    ``assertAllowedSubpageTypes``, ``assertPageIsRenderable``...) for pytest tests.
+    Requests go through pytest-django's client, logged in as a superuser."""
+    from wagtail.coreutils import get_dummy_request
+    from wagtail.test.utils import WagtailPageTestCase
+
+    class PageAssertions(WagtailPageTestCase):
+        def runTest(self):
+            raise NotImplementedError("Only used for its assertion methods.")
+
+    case = PageAssertions()
+    case.client = admin_client
+    case.dummy_request = get_dummy_request()
+    return case

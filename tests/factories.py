@@ -38,6 +38,7 @@ class ClusterIndexPageFactory(wagtail_factories.PageFactory):
 class ClusterPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ClusterPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Cluster {n:04d}")
     slug = factory.Sequence(lambda n: f"cluster-{n}")

@@ -130,7 +130,9 @@ class DemoLoader:
         }
 
     def load_home_page(self):
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.locales["en"])
+        )
         home = HomePage.objects.filter(locale=self.locales["en"], depth=2).first()
         if home:
             return home

@@ -1,0 +1,227 @@
+"""Visitors filtering the cluster directory: tags, country, text, pagination, bad input."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from clusterdirectory.listing import filter_clusters
+from clusterdirectory.models import IndustryTagName
+from tests.conftest import translate_page
+from tests.factories import ClusterPageFactory, IndustryTagFactory
+
+
+@pytest.fixture
+def tags(db, locales):
+    return {
+        slug: IndustryTagFactory(name=name, slug=slug)
+        for slug, name in [
+            ("wind-energy", "Wind energy"),
+            ("food", "Food"),
+            ("logistics", "Logistics"),
+        ]
+    }
+
+
+@pytest.fixture
+def clusters(cluster_index, tags):
+    wind, food, logistics = tags["wind-energy"], tags["food"], tags["logistics"]
+    return {
+        "cewind": ClusterPageFactory(
+            parent=cluster_index,
+            title="CEwind",
+            country="DE",
+            city="Flensburg",
+            industries=[wind],
+        ),
+        "offshore": ClusterPageFactory(
+            parent=cluster_index,
+            title="Offshore Center Denmark",
+            country="DK",
+            city="Esbjerg",
+            industries=[wind, logistics],
+        ),
+        "food": ClusterPageFactory(
+            parent=cluster_index,
+            title="Food Cluster of Southern Denmark",
+            country="DK",
+            focus_areas="Dairy and meat processing",
+            industries=[food],
+        ),
+        "logi": ClusterPageFactory(
+            parent=cluster_index,
+            title="LogI-SH",
+            country="DE",
+            industries=[logistics, food],
+        ),
+    }
+
+
+def titles(response):
+    return sorted(cluster.title for cluster in response.context["clusters"])
+
+
+def get(client, index, **params):
+    response = client.get(index.url, params)
+    assert response.status_code == 200
+    return response
+
+
+def test_no_filter_lists_every_live_cluster_alphabetically(client, cluster_index, clusters):
+    draft = ClusterPageFactory(parent=cluster_index, title="Draft cluster")
+    draft.unpublish()
+    response = get(client, cluster_index)
+    assert [c.title for c in response.context["clusters"]] == sorted(
+        c.title for c in clusters.values()
+    )
+    assert "Draft cluster" not in response.content.decode()
+
+
+def test_filter_by_one_tag(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag="wind-energy")
+    assert titles(response) == ["CEwind", "Offshore Center Denmark"]
+
+
+def test_several_tags_give_clusters_having_all(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag=["logistics", "food"])
+    assert titles(response) == ["LogI-SH"]
+
+
+def test_filter_by_country_case_insensitive(client, cluster_index, clusters):
+    assert titles(get(client, cluster_index, country="de")) == ["CEwind", "LogI-SH"]
+
+
+def test_filter_by_text_searches_name_place_profile_and_tag_names(client, cluster_index, clusters):
+    assert titles(get(client, cluster_index, q="flensburg")) == ["CEwind"]
+    assert titles(get(client, cluster_index, q="dairy")) == ["Food Cluster of Southern Denmark"]
+    assert titles(get(client, cluster_index, q="wind")) == ["CEwind", "Offshore Center Denmark"]
+    assert titles(get(client, cluster_index, q="wind esbjerg")) == ["Offshore Center Denmark"]
+
+
+def test_filters_combine(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag="wind-energy", country="DK", q="offshore")
+    assert titles(response) == ["Offshore Center Denmark"]
+    assert titles(get(client, cluster_index, tag="food", country="DK", q="logi")) == []
+
+
+def test_facets_count_what_each_choice_would_give(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag="wind-energy")
+    tag_counts = {f["slug"]: f["count"] for f in response.context["tag_facets"]}
+    assert tag_counts == {"wind-energy": 2, "logistics": 1, "food": 0}
+    countries = {f["code"]: f["count"] for f in response.context["country_facets"]}
+    assert countries == {"DK": 1, "DE": 1}
+    html = response.content.decode()
+    assert 'value="wind-energy" checked' in html
+
+
+def test_country_facets_ignore_the_chosen_country(client, cluster_index, clusters):
+    response = get(client, cluster_index, country="DE")
+    countries = {f["code"]: f["count"] for f in response.context["country_facets"]}
+    assert countries == {"DK": 2, "DE": 2}
+    tag_counts = {f["slug"]: f["count"] for f in response.context["tag_facets"]}
+    assert tag_counts == {"wind-energy": 1, "logistics": 1, "food": 1}
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"tag": "no-such-industry"}, "There is no industry called “no-such-industry”."),
+        ({"country": "SE"}, "There is no country called “SE”."),
+        ({"q": "x" * 201}, "at most 200 characters"),
+    ],
+)
+def test_unknown_values_say_so_and_match_nothing(client, cluster_index, clusters, params, message):
+    response = get(client, cluster_index, **params)
+    html = response.content.decode()
+    assert message in html
+    assert "No clusters match these filters." in html
+    assert list(response.context["clusters"]) == []
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "999", ""])
+def test_bad_page_numbers_never_fail(client, cluster_index, clusters, page):
+    response = get(client, cluster_index, page=page)
+    # Not a number: the first page; out of range: the last (here both are page 1 of 1).
+    assert response.context["clusters"].number == 1
+    assert len(response.context["clusters"]) == len(clusters)
+
+
+def test_pagination_keeps_the_filters(client, cluster_index, tags, settings):
+    settings.CLUSTERDIRECTORY = {"CLUSTERS_PER_PAGE": 2}
+    for n in range(5):
+        ClusterPageFactory(parent=cluster_index, title=f"Wind {n}", industries=[tags["food"]])
+    response = get(client, cluster_index, tag="food", country="DK")
+    assert response.context["clusters"].paginator.num_pages == 3
+    html = response.content.decode()
+    assert "?tag=food&amp;country=DK&amp;page=2" in html
+    second = get(client, cluster_index, tag="food", country="DK", page="2")
+    assert [c.title for c in second.context["clusters"]] == ["Wind 2", "Wind 3"]
+
+
+def test_filter_clusters_is_usable_on_its_own(cluster_index, clusters):
+    result = filter_clusters(cluster_index.clusters(), tags=["wind-energy"], country="DE")
+    assert [c.title for c in result] == ["CEwind"]
+
+
+def test_tag_names_read_in_the_visitors_language(client, cluster_index, clusters, tags, locales):
+    wind_en = IndustryTagName.objects.get(tag=tags["wind-energy"], locale=locales["en"])
+    for code, name in (("da", "Vindenergi"), ("de", "Windenergie")):
+        translated = wind_en.copy_for_translation(locales[code])
+        translated.name = name
+        translated.save()
+    cewind_de = translate_page(clusters["cewind"], locales["de"])
+    index_da = translate_page(cluster_index, locales["da"])
+    translate_page(clusters["offshore"], locales["da"])
+
+    with translation.override("da"):
+        response = client.get(index_da.url, {"tag": "wind-energy"})
+    assert response.status_code == 200
+    assert "Vindenergi" in response.content.decode()
+    assert [c.title for c in response.context["clusters"]] == ["Offshore Center Denmark"]
+
+    with translation.override("de"):
+        response = client.get(cewind_de.url)
+    assert "Windenergie" in response.content.decode()
+    # A tag without a name in the language falls back to its own name.
+    assert IndustryTagName.objects.filter(tag=tags["food"], locale=locales["de"]).count() == 0
+
+
+def test_new_tag_gets_a_source_name_to_translate(tags, locales):
+    assert IndustryTagName.objects.get(tag=tags["food"], locale=locales["en"]).name == "Food"
+
+
+def _make_clusters(index, tags, count):
+    image = get_image_model().objects.create(title="logo", file=get_test_image_file())
+    for n in range(count):
+        ClusterPageFactory(
+            parent=index,
+            logo=image,
+            country="DK" if n % 2 else "DE",
+            industries=[tags["wind-energy"], tags["food"] if n % 3 else tags["logistics"]],
+        )
+
+
+def _queries(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("query", ["", "?tag=wind-energy&country=DK&q=cluster"])
+def test_query_count_does_not_grow_with_the_number_of_clusters(
+    client, root_page, locales, tags, query
+):
+    from tests.factories import ClusterIndexPageFactory
+
+    small = ClusterIndexPageFactory(parent=root_page, slug="small")
+    large = ClusterIndexPageFactory(parent=root_page, slug="large")
+    _make_clusters(small, tags, 5)
+    _make_clusters(large, tags, 200)
+    small_count = _queries(client, small.url + query)
+    large_count = _queries(client, large.url + query)
+    assert small_count == large_count
+    assert large_count <= 25, large_count

@@ -1,0 +1,80 @@
+"""The demo content command builds the whole translated site, and running it again is safe."""
+
+from django.core.management import call_command
+from django.utils.timezone import localdate
+from wagtail.models import Page
+
+from clusterdirectory.models import ClusterPage, EventPage, IndustryTagName
+from home.models import HomePage
+
+
+def page_counts():
+    return {
+        code: Page.objects.filter(depth__gt=1, locale__language_code=code).count()
+        for code in ("en", "da", "de")
+    }
+
+
+def test_loading_twice_keeps_one_copy(demo_site):
+    before = page_counts()
+    names_before = IndustryTagName.objects.count()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert page_counts() == before
+    assert IndustryTagName.objects.count() == names_before
+    assert before["en"] == before["da"] == before["de"]
+    assert HomePage.objects.count() == 3
+
+
+def test_every_cluster_in_every_language_linked_as_translations(demo_site):
+    for code in ("en", "da", "de"):
+        assert ClusterPage.objects.live().filter(locale__language_code=code).count() == 21
+    cewind = ClusterPage.objects.get(slug="cewind", locale__language_code="en")
+    translations = {p.locale.language_code: p for p in cewind.get_translations()}
+    assert set(translations) == {"da", "de"}
+    assert translations["da"].specific.city == "Flensborg"
+    # Profiles the seed gives only by name carry no invented contact data.
+    assert (
+        not ClusterPage.objects.exclude(slug__in=["alucluster", "cewind"])
+        .exclude(contact_email="")
+        .exists()
+    )
+
+
+def test_seed_profiles_and_workshops(demo_site):
+    alu = ClusterPage.objects.get(slug="alucluster", locale__language_code="en")
+    assert (alu.po_box, alu.street, alu.postcode, alu.city) == (
+        "804",
+        "Jernbanegade 27",
+        "6000",
+        "Kolding",
+    )
+    assert (alu.contact_name, alu.contact_email, alu.contact_phone) == (
+        "Michael Nedergaard",
+        "mn@alucluster.com",
+        "+45 2035 3255",
+    )
+    assert (alu.founded_year, alu.members_count) == (2001, 75)
+    assert [t.slug for t in alu.industries.all()] == ["aluminium"]
+    first = EventPage.objects.get(slug="workshop-1", locale__language_code="en")
+    assert (localdate(first.starts_at).isoformat(), localdate(first.ends_at).isoformat()) == (
+        "2012-01-17",
+        "2012-01-18",
+    )
+    assert len(first.focus_topics) == 6
+
+
+def test_every_page_renders_in_every_language(client, demo_site):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+
+
+def test_translated_pages_and_tag_names_read_in_their_language(client, demo_site):
+    html = client.get("/da/participating-clusters/").content.decode()
+    assert "Deltagende klynger" in html
+    assert "Vindenergi" in html
+    assert '<html lang="da">' in html
+    html = client.get("/de/participating-clusters/cewind/").content.decode()
+    assert "Windenergie" in html and "Geschäftsführer" in html
+    html = client.get("/de/case-studies/cross-border-clusters/").content.decode()
+    assert "<strong>Arbeitskräftemobilität</strong>" in html
