@@ -45,8 +45,8 @@ test: $(VENV)/.test-installed compilemessages lint check
 
 # Regenerates the catalogues from the source (needs xgettext, Debian's gettext).
 messages: $(VENV)/.run-installed
-	cd clusterdirectory && ../$(MANAGE) makemessages -l da -l de --no-obsolete
-	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV)
+	cd clusterdirectory && ../$(PY) ../manage.py makemessages -l da -l de --no-obsolete
+	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media

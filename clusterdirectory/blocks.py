@@ -1,5 +1,7 @@
 """StreamField blocks of the cluster directory, usable on any page of the host site."""
 
+import re
+
 from django.apps import apps
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -19,12 +21,14 @@ class RecommendationValue(blocks.StructValue):
     def highlighted(self):
         """The statement with its keyword in <strong>, everything else escaped."""
         statement, keyword = self.get("statement", ""), self.get("keyword", "")
-        start = statement.lower().find(keyword.lower()) if keyword else -1
-        if start < 0:
+        match = re.search(re.escape(keyword), statement, re.IGNORECASE) if keyword else None
+        if match is None:
             return format_html("{}", statement)
-        end = start + len(keyword)
         return format_html(
-            "{}<strong>{}</strong>{}", statement[:start], statement[start:end], statement[end:]
+            "{}<strong>{}</strong>{}",
+            statement[: match.start()],
+            match.group(),
+            statement[match.end() :],
         )
 
 

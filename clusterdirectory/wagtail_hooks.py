@@ -9,7 +9,7 @@ from .models import IndustryTag, IndustryTagName
 class IndustryTagViewSet(SnippetViewSet):
     model = IndustryTag
     icon = "tag"
-    menu_label = _("Tags")
+    menu_label = _("Industry tags")
     list_display = ["name", "slug"]
     search_fields = ["name"]
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -18,9 +18,8 @@ class IndustryTagViewSet(SnippetViewSet):
 class IndustryTagNameViewSet(SnippetViewSet):
     model = IndustryTagName
     icon = "tag"
-    menu_label = _("Tag names")
+    menu_label = _("Industry tag names")
     list_display = ["name", "tag", "locale"]
-    list_filter = ["locale"]
     search_fields = ["name"]
     panels = [FieldPanel("tag"), FieldPanel("name")]
 

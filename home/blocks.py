@@ -1,5 +1,6 @@
 """Blocks editors assemble the home page and general pages from."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
@@ -30,7 +31,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("external_url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": _("Choose a page or give a web address.")}
+                block_errors={"page": ValidationError(_("Choose a page or give a web address."))}
             )
         return value
 

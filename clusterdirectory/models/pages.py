@@ -293,6 +293,10 @@ class EventPage(Page):
             raise ValidationError({"ends_at": _("The end must not be before the start.")})
 
     @property
+    def is_single_day(self):
+        return timezone.localdate(self.starts_at) == timezone.localdate(self.ends_at)
+
+    @property
     def is_past(self):
         return self.ends_at < timezone.now()
 

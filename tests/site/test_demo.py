@@ -1,11 +1,14 @@
 """The demo content command builds the whole translated site, and running it again is safe."""
 
+import pytest
 from django.core.management import call_command
 from django.utils.timezone import localdate
 from wagtail.models import Page
 
 from clusterdirectory.models import ClusterPage, EventPage, IndustryTagName
 from home.models import HomePage
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def page_counts():
@@ -78,3 +81,21 @@ def test_translated_pages_and_tag_names_read_in_their_language(client, demo_site
     assert "Windenergie" in html and "Geschäftsführer" in html
     html = client.get("/de/case-studies/cross-border-clusters/").content.decode()
     assert "<strong>Arbeitskräftemobilität</strong>" in html
+
+
+def test_staff_can_open_every_demo_page_and_the_tag_names_in_the_admin(
+    client, demo_site, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("editor", password="pw")
+    client.force_login(admin)
+    seen = set()
+    for page in Page.objects.filter(depth__gt=1).specific():
+        if type(page) in seen:
+            continue
+        seen.add(type(page))
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, type(page).__name__
+    assert len(seen) == 9
+    response = client.get("/admin/snippets/clusterdirectory/industrytagname/?locale=da")
+    assert response.status_code == 200
+    assert "Vindenergi" in response.content.decode()

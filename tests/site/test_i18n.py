@@ -5,6 +5,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.mark.parametrize(
     "accept, target", [("da", "/da/"), ("de-DE,de;q=0.9", "/de/"), ("fr", "/en/")]
