@@ -24,7 +24,7 @@ compilemessages: $(VENV)/.run-installed
 	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for d in ('locale', 'clusterdirectory/locale') for p in pathlib.Path(d).glob('*/LC_MESSAGES/*.po')]"
 
 demo: $(VENV)/.run-installed compilemessages
-	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input --verbosity 0
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 

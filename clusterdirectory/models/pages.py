@@ -32,6 +32,15 @@ BODY_BLOCKS = [
 ]
 
 
+class IndustryNamesMixin:
+    """Gives templates the industry tags' names in the visitor's language (one query)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["industry_names"] = industry_names()
+        return context
+
+
 class ClusterIndexPage(Page):
     """Matchpoint: the directory of participating clusters, filtered by visitors."""
 
@@ -56,14 +65,14 @@ class ClusterIndexPage(Page):
         return ClusterPage.objects.child_of(self).live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import cluster_listing
+        from ..listing import cluster_listing  # listing imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(cluster_listing(self, request))
         return context
 
 
-class ClusterPage(Page):
+class ClusterPage(IndustryNamesMixin, Page):
     template = "clusterdirectory/cluster_page.html"
     parent_page_types = ["clusterdirectory.ClusterIndexPage"]
     subpage_types = []
@@ -180,11 +189,6 @@ class ClusterPage(Page):
     class Meta:
         verbose_name = _("cluster page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["industry_names"] = industry_names()
-        return context
-
 
 class EventIndexPage(Page):
     """News and Events: upcoming and past events listed apart, and news articles."""
@@ -213,7 +217,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(IndustryNamesMixin, Page):
     template = "clusterdirectory/event_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
@@ -309,13 +313,8 @@ class EventPage(Page):
             .order_by("starts_at")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["industry_names"] = industry_names()
-        return context
 
-
-class NewsPage(Page):
+class NewsPage(IndustryNamesMixin, Page):
     template = "clusterdirectory/news_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
@@ -376,7 +375,7 @@ class CaseStudyIndexPage(Page):
         return context
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(IndustryNamesMixin, Page):
     template = "clusterdirectory/case_study_page.html"
     parent_page_types = ["clusterdirectory.CaseStudyIndexPage"]
     subpage_types = []
@@ -429,7 +428,6 @@ class CaseStudyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["industry_names"] = industry_names()
         context["related_clusters"] = [
             link.cluster.localized
             for link in self.related_clusters.select_related("cluster")
