@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -28,6 +29,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("body")]
+    api_fields = [APIField("body")]
 
     class Meta:
         verbose_name = _("home page")
@@ -50,6 +52,7 @@ class StandardPage(Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("introduction"), APIField("body")]
 
     class Meta:
         verbose_name = _("standard page")

@@ -14,12 +14,22 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..api_fields import (
+    IMAGE_RENDITION,
+    LOGO_RENDITION,
+    AddressField,
+    ContactField,
+    IndustriesField,
+    RelatedClustersField,
+)
 from ..blocks import ListItemBlock, RecommendationBlock
 from ..conf import get_setting
 from .choices import Country, EventKind
@@ -56,6 +66,7 @@ class ClusterIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("cluster index page")
@@ -178,6 +189,20 @@ class ClusterPage(IndustryNamesMixin, Page):
         index.FilterField("country"),
         index.RelatedFields("industries", [index.SearchField("name")]),
     ]
+    api_fields = [
+        APIField("address", serializer=AddressField()),
+        APIField("website"),
+        APIField("logo", serializer=ImageRenditionField(LOGO_RENDITION)),
+        APIField("contact", serializer=ContactField()),
+        APIField("founded_year"),
+        APIField("founded_note"),
+        APIField("members_count"),
+        APIField("members_description"),
+        APIField("industries", serializer=IndustriesField()),
+        APIField("focus_areas"),
+        APIField("services"),
+        APIField("description"),
+    ]
     override_translatable_fields = [
         SynchronizedField("street"),
         SynchronizedField("po_box"),
@@ -200,6 +225,7 @@ class EventIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("event index page")
@@ -286,6 +312,19 @@ class EventPage(IndustryNamesMixin, Page):
         index.FilterField("starts_at"),
         index.FilterField("kind"),
     ]
+    api_fields = [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("all_day"),
+        APIField("kind"),
+        APIField("location"),
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField(IMAGE_RENDITION)),
+        APIField("focus_topics"),
+        APIField("programme"),
+        APIField("registration_url"),
+        APIField("industries", serializer=IndustriesField()),
+    ]
 
     class Meta:
         verbose_name = _("event page")
@@ -346,6 +385,13 @@ class NewsPage(IndustryNamesMixin, Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField(IMAGE_RENDITION)),
+        APIField("body"),
+        APIField("industries", serializer=IndustriesField()),
+    ]
 
     class Meta:
         verbose_name = _("news article")
@@ -360,6 +406,7 @@ class CaseStudyIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
 
     class Meta:
         verbose_name = _("case study index page")
@@ -417,6 +464,15 @@ class CaseStudyPage(IndustryNamesMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("recommendations"),
+    ]
+    api_fields = [
+        APIField("aim"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("recommendations"),
+        APIField("related_clusters", serializer=RelatedClustersField()),
+        APIField("regions"),
+        APIField("industries", serializer=IndustriesField()),
     ]
 
     class Meta:

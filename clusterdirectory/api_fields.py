@@ -1,0 +1,89 @@
+"""Serializer fields that shape the plugin's pages in the Wagtail API."""
+
+from rest_framework.fields import Field
+
+from .models.tags import IndustryTagName
+
+# Renditions the API serves; the listing prefetches exactly these.
+LOGO_RENDITION = "max-240x120"
+IMAGE_RENDITION = "width-960"
+
+
+def _names_for(context, locale_id):
+    """Tag names in one locale, fetched once per API response."""
+    cache = context.setdefault("clusterdirectory_names", {})
+    if locale_id not in cache:
+        cache[locale_id] = dict(
+            IndustryTagName.objects.filter(locale_id=locale_id).values_list("tag_id", "name")
+        )
+    return cache[locale_id]
+
+
+class IndustriesField(Field):
+    """``[{"slug": "wind-energy", "name": "Windenergie"}]`` in the page's own language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        names = _names_for(self.context, page.locale_id)
+        return [
+            {"slug": item.tag.slug, "name": names.get(item.tag_id, item.tag.name)}
+            for item in page.tagged_items.all()
+        ]
+
+
+class AddressField(Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return {
+            "street": page.street,
+            "po_box": page.po_box,
+            "postcode": page.postcode,
+            "city": page.city,
+            "country": page.country,
+            "country_name": str(page.get_country_display()),
+        }
+
+
+class ContactField(Field):
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        return {
+            "name": page.contact_name,
+            "job_title": page.contact_title,
+            "email": page.contact_email,
+            "phone": page.contact_phone,
+        }
+
+
+class RelatedClustersField(Field):
+    """The chosen clusters as ``{id, title, url}``, in the case study's own language where a
+    translation is live (editors choose them once, on the source page)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        from .models import ClusterPage
+
+        chosen = [link.cluster for link in page.related_clusters.all()]
+        translated = {
+            cluster.translation_key: cluster
+            for cluster in ClusterPage.objects.live()
+            .public()
+            .filter(
+                locale_id=page.locale_id,
+                translation_key__in=[cluster.translation_key for cluster in chosen],
+            )
+        }
+        request = self.context.get("request")
+        return [
+            {"id": cluster.pk, "title": cluster.title, "url": cluster.get_url(request)}
+            for cluster in (translated.get(c.translation_key) for c in chosen)
+            if cluster is not None
+        ]

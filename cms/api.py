@@ -1,0 +1,24 @@
+from django.http import JsonResponse
+from django.urls import re_path
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from clusterdirectory.api import ContentPagesAPIViewSet, IndustriesAPIViewSet
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", ContentPagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("industries", IndustriesAPIViewSet)
+
+
+def not_found(request, path=""):
+    # Without this, LocaleMiddleware would redirect unknown API paths to /en/api/...
+    return JsonResponse({"message": "not found"}, status=404)
+
+
+api_urlpatterns = [
+    *api_router.get_urlpatterns(),
+    re_path(r"^(?P<path>.*)$", not_found),
+]

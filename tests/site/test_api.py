@@ -1,0 +1,285 @@
+"""The headless API: page filters, translated tag names, the industries endpoint, errors."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction, Workflow
+
+from clusterdirectory.models import CaseStudyRelatedCluster, IndustryTagName
+from tests.conftest import translate_page
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    ClusterIndexPageFactory,
+    ClusterPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    IndustryTagFactory,
+)
+
+CLUSTERS = "clusterdirectory.ClusterPage"
+
+
+@pytest.fixture
+def tags(db, locales):
+    tags = {
+        slug: IndustryTagFactory(name=name, slug=slug)
+        for slug, name in [
+            ("wind-energy", "Wind energy"),
+            ("food", "Food"),
+            ("offshore", "Offshore"),
+        ]
+    }
+    source = IndustryTagName.objects.get(tag=tags["wind-energy"], locale=locales["en"])
+    german = source.copy_for_translation(locales["de"])
+    german.name = "Windenergie"
+    german.save()
+    return tags
+
+
+@pytest.fixture
+def clusters(cluster_index, tags):
+    return {
+        "cewind": ClusterPageFactory(
+            parent=cluster_index,
+            title="CEwind",
+            country="DE",
+            city="Flensburg",
+            contact_name="Axel Wiese",
+            contact_email="wiese@cewind.de",
+            industries=[tags["wind-energy"]],
+        ),
+        "offshore": ClusterPageFactory(
+            parent=cluster_index,
+            title="Offshore Center Denmark",
+            country="DK",
+            industries=[tags["wind-energy"], tags["offshore"]],
+        ),
+        "food": ClusterPageFactory(
+            parent=cluster_index,
+            title="Food Cluster",
+            country="DK",
+            focus_areas="Dairy",
+            industries=[tags["food"]],
+        ),
+    }
+
+
+def api(client, path="pages/", status=200, **params):
+    response = client.get(f"/api/v2/{path}", params)
+    assert response.status_code == status, response.content
+    assert response["Content-Type"].startswith("application/json")
+    return response.json()
+
+
+def titles(data):
+    return sorted(item["title"] for item in data["items"])
+
+
+def test_filter_by_industry_slug(client, clusters):
+    assert titles(api(client, type=CLUSTERS, industry="wind-energy")) == [
+        "CEwind",
+        "Offshore Center Denmark",
+    ]
+
+
+@pytest.mark.parametrize(
+    "industry", [["wind-energy", "offshore"], "wind-energy,offshore", "wind-energy, offshore"]
+)
+def test_several_industries_must_all_match(client, clusters, industry):
+    assert titles(api(client, type=CLUSTERS, industry=industry)) == ["Offshore Center Denmark"]
+
+
+def test_industry_filter_works_without_a_type(client, clusters):
+    assert titles(api(client, industry="food")) == ["Food Cluster"]
+
+
+def test_filter_by_country(client, clusters):
+    assert titles(api(client, type=CLUSTERS, country="DK")) == [
+        "Food Cluster",
+        "Offshore Center Denmark",
+    ]
+    assert titles(api(client, type=CLUSTERS, country="de")) == ["CEwind"]
+
+
+def test_industry_filter_combines_with_search(client, clusters):
+    data = api(client, type=CLUSTERS, industry="wind-energy", search="offshore")
+    assert titles(data) == ["Offshore Center Denmark"]
+
+
+def test_filters_combine_with_wagtails_own(client, cluster_index, clusters):
+    data = api(
+        client,
+        type=CLUSTERS,
+        industry="wind-energy",
+        country="DK",
+        child_of=cluster_index.pk,
+        fields="industries,address",
+        order="title",
+        limit=1,
+        offset=0,
+    )
+    assert data["meta"]["total_count"] == 1
+    item = data["items"][0]
+    assert item["industries"] == [
+        {"slug": "offshore", "name": "Offshore"},
+        {"slug": "wind-energy", "name": "Wind energy"},
+    ] or sorted(i["slug"] for i in item["industries"]) == ["offshore", "wind-energy"]
+    assert item["address"]["country"] == "DK"
+
+
+def test_tags_carry_the_name_in_the_pages_language(client, clusters, locales):
+    german = translate_page(clusters["cewind"], locales["de"])
+    data = api(client, type=CLUSTERS, locale="de", fields="industries", industry="wind-energy")
+    assert [item["id"] for item in data["items"]] == [german.pk]
+    assert data["items"][0]["industries"] == [{"slug": "wind-energy", "name": "Windenergie"}]
+    detail = api(client, f"pages/{clusters['cewind'].pk}/")
+    assert detail["industries"] == [{"slug": "wind-energy", "name": "Wind energy"}]
+
+
+def test_translation_of_filter(client, clusters, locales):
+    german = translate_page(clusters["food"], locales["de"])
+    data = api(client, translation_of=clusters["food"].pk, locale="de")
+    assert [item["id"] for item in data["items"]] == [german.pk]
+
+
+def test_cluster_detail_has_address_contact_and_logo(client, clusters):
+    cewind = clusters["cewind"]
+    cewind.logo = get_image_model().objects.create(title="logo", file=get_test_image_file())
+    cewind.save_revision().publish()
+    data = api(client, f"pages/{cewind.pk}/")
+    assert data["address"]["city"] == "Flensburg"
+    assert data["address"]["country_name"] == "Germany"
+    assert data["contact"] == {
+        "name": "Axel Wiese",
+        "job_title": "",
+        "email": "wiese@cewind.de",
+        "phone": "",
+    }
+    assert set(data["logo"]) >= {"url", "width", "height", "alt"}
+
+
+def test_upcoming_events(client, root_page, locales):
+    index = EventIndexPageFactory(parent=root_page)
+    now = timezone.now()
+    EventPageFactory(
+        parent=index,
+        title="Next",
+        starts_at=now + datetime.timedelta(days=3),
+        ends_at=now + datetime.timedelta(days=4),
+    )
+    EventPageFactory(
+        parent=index,
+        title="Past",
+        starts_at=now - datetime.timedelta(days=4),
+        ends_at=now - datetime.timedelta(days=3),
+    )
+    event_type = "clusterdirectory.EventPage"
+    assert titles(api(client, type=event_type, upcoming="true")) == ["Next"]
+    assert titles(api(client, type=event_type, upcoming="false")) == ["Past"]
+
+
+def test_case_study_lists_related_clusters_in_its_language(client, root_page, clusters, locales):
+    index = CaseStudyIndexPageFactory(parent=root_page)
+    study = CaseStudyPageFactory(parent=index)
+    CaseStudyRelatedCluster.objects.create(page=study, cluster=clusters["cewind"])
+    german_cluster = translate_page(clusters["cewind"], locales["de"])
+    german_study = translate_page(study, locales["de"])
+    data = api(client, f"pages/{german_study.pk}/")
+    assert data["related_clusters"] == [
+        {"id": german_cluster.pk, "title": "CEwind", "url": german_cluster.url}
+    ]
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"locale": "xx"}, "unknown locale: xx"),
+        ({"industry": "no-such"}, "unknown industry: no-such"),
+        ({"country": "SE"}, "unknown country: SE"),
+        ({"upcoming": "maybe"}, "upcoming must be true or false"),
+        ({"limit": "abc"}, "limit must be a positive integer"),
+        ({"offset": "-1"}, "offset must be a positive integer"),
+        ({"limit": "100000"}, "limit cannot be higher than"),
+        ({"colour": "red"}, "query parameter is not an operation or a recognised field"),
+        ({"type": "nope.Nope"}, "type doesn't exist"),
+    ],
+)
+def test_bad_parameters_are_a_400_with_a_message(client, clusters, params, message):
+    assert message in api(client, status=400, **params)["message"]
+
+
+@pytest.mark.parametrize("path", ["pages/999999/", "no/such/endpoint/", "nothing"])
+def test_unknown_api_urls_answer_404_in_json_not_a_redirect(client, db, path):
+    assert "message" in api(client, path, status=404)
+
+
+def test_only_live_public_pages_appear(client, cluster_index, clusters, tags, admin_user):
+    draft = ClusterPageFactory(parent=cluster_index, title="Draft", industries=[tags["food"]])
+    draft.unpublish()
+    private = ClusterPageFactory(parent=cluster_index, title="Private", industries=[tags["food"]])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    in_moderation = ClusterPageFactory(parent=cluster_index, title="Waiting", live=False)
+    in_moderation.industries.add(tags["food"])
+    in_moderation.save_revision(user=admin_user)
+    Workflow.objects.get(name="Moderators approval").start(in_moderation, admin_user)
+    assert in_moderation.workflow_in_progress
+
+    listed = titles(api(client, type=CLUSTERS, industry="food"))
+    assert listed == ["Food Cluster"]
+    assert titles(api(client, search="Draft")) == []
+    for page in (draft, private, in_moderation):
+        api(client, f"pages/{page.pk}/", status=404)
+    food = next(i for i in api(client, "industries/")["items"] if i["slug"] == "food")
+    assert food["counts"]["clusters"] == 1
+
+
+def test_industries_endpoint_names_and_counts_per_locale(client, clusters, locales):
+    translate_page(clusters["cewind"], locales["de"])
+    data = api(client, "industries/", locale="de")
+    by_slug = {item["slug"]: item for item in data["items"]}
+    assert by_slug["wind-energy"] == {
+        "slug": "wind-energy",
+        "name": "Windenergie",
+        "counts": {"clusters": 1, "events": 0, "case_studies": 0},
+    }
+    assert by_slug["food"]["counts"]["clusters"] == 0
+    english = {item["slug"]: item for item in api(client, "industries/")["items"]}
+    assert english["wind-energy"]["counts"]["clusters"] == 2
+    assert "unknown locale" in api(client, "industries/", status=400, locale="xx")["message"]
+
+
+def _clusters(index, tags, count):
+    image = get_image_model().objects.create(title="logo", file=get_test_image_file())
+    for n in range(count):
+        ClusterPageFactory(
+            parent=index,
+            logo=image,
+            country="DK" if n % 2 else "DE",
+            industries=[tags["wind-energy"], tags["food"]],
+        )
+
+
+def _queries(client, params):
+    client.get("/api/v2/pages/", params)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_api_listing_queries_do_not_grow_with_the_results(client, root_page, tags):
+    small = ClusterIndexPageFactory(parent=root_page, slug="small")
+    large = ClusterIndexPageFactory(parent=root_page, slug="large")
+    _clusters(small, tags, 5)
+    _clusters(large, tags, 200)
+    base = {"type": CLUSTERS, "fields": "*", "industry": "wind-energy", "limit": 100}
+    small_count = _queries(client, {**base, "child_of": small.pk})
+    large_count = _queries(client, {**base, "child_of": large.pk})
+    assert small_count == large_count
+    assert large_count <= 20
