@@ -1,10 +1,16 @@
-"""The plugin's part of the Wagtail API v2: page filters, tag names, the industries endpoint.
+"""The plugin's part of the Wagtail API v2: page filters, tag names, the industries endpoint,
+the headless preview of drafts.
 
-A host site registers ``ContentPagesAPIViewSet`` (as ``pages``) and
-``IndustriesAPIViewSet`` in its ``WagtailAPIRouter``.
+A host site registers ``ContentPagesAPIViewSet`` (as ``pages``), ``IndustriesAPIViewSet`` and
+``PagePreviewAPIViewSet`` (as ``page_preview``) in its ``WagtailAPIRouter``.
 """
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
@@ -18,10 +24,12 @@ from wagtail.api.v2.filters import (
     SearchFilter,
     TranslationOfFilter,
 )
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .api_fields import IMAGE_RENDITION, LOGO_RENDITION
 from .models import (
@@ -40,6 +48,8 @@ from .models import (
 )
 
 TAGGED_ITEM_MODELS = [ClusterPageTag, EventPageTag, NewsPageTag, CaseStudyPageTag]
+# The largest OFFSET the databases take (a signed 64-bit integer).
+MAX_OFFSET = 2**63 - 1
 
 
 class IndustryFilter(BaseFilterBackend):
@@ -89,6 +99,17 @@ class IndustryFilter(BaseFilterBackend):
         return queryset
 
 
+class StrictFieldsFilter(FieldsFilter):
+    """Wagtail's exact-value field filters (``?first_published_at=...``), answering a value of
+    the wrong type with a 400 rather than a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValidationError, ValueError, TypeError) as e:
+            raise BadRequestError(f"invalid filter value: {e}") from e
+
+
 class StrictLocaleFilter(BaseFilterBackend):
     """``locale``, answering an unknown language with a 400 rather than a 404."""
 
@@ -106,9 +127,37 @@ class StrictLocaleFilter(BaseFilterBackend):
         return filtered
 
 
+class BoundedPagination(WagtailPagination):
+    """Wagtail's ``limit``/``offset``, answering an offset too large for the database with a
+    400 rather than a 500."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            too_large = int(request.GET.get("offset", 0)) > MAX_OFFSET
+        except ValueError:
+            too_large = False  # Wagtail's own message
+        if too_large:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class StrictSearchFilter(SearchFilter):
+    """Wagtail's ``search``, answering an unknown ``search_operator`` or a null character
+    (which the search backends choke on) with a 400 rather than a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator and operator.lower() not in ("and", "or"):
+            raise BadRequestError("search_operator must be and or or")
+        if "\x00" in request.GET.get("search", ""):
+            raise BadRequestError("search must not contain null characters")
+        return super().filter_queryset(request, queryset, view)
+
+
 class ContentPagesAPIViewSet(PagesAPIViewSet):
+    pagination_class = BoundedPagination
     filter_backends = [
-        FieldsFilter,
+        StrictFieldsFilter,
         ChildOfFilter,
         AncestorOfFilter,
         DescendantOfFilter,
@@ -116,7 +165,7 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
         TranslationOfFilter,
         StrictLocaleFilter,
         IndustryFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        StrictSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["industry", "country", "upcoming"]
@@ -144,6 +193,12 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
                 )
             )
         return queryset
+
+    def find_object(self, queryset, request):
+        # Checked even when html_path finds the page; Wagtail's own find view fails with a 500.
+        if not request.GET.get("id", "0").isdecimal():
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
 
 
 class IndustriesAPIViewSet(BaseAPIViewSet):
@@ -194,3 +249,78 @@ class IndustriesAPIViewSet(BaseAPIViewSet):
         from django.urls import path
 
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class PagePreviewAPIViewSet(PagesAPIViewSet):
+    """The draft an editor is previewing, for a headless front end:
+    ``page_preview/?content_type=app.model&token=...`` (the query wagtail-headless-preview sends
+    the editor to the front end with), answered like the pages detail endpoint. The token is
+    signed and short-lived; a missing parameter is a 400, a forged, expired or unknown token a
+    404. A page that was never saved has the id 0."""
+
+    name = "page_preview"
+    # Not Page: the router links every page (detail_url, parents, related pages) to the first
+    # endpoint whose model it belongs to, and that must stay ``pages``, not a preview.
+    model = PagePreview
+    known_query_parameters = frozenset(
+        ["content_type", "token", "fields", "rich_text_format", "format", "_"]
+    )
+    token_max_age = 60 * 60  # seconds; every preview (and every live-preview update) makes one
+
+    def listing_view(self, request):
+        self.check_query_parameters(None)
+        self.action = "detail_view"  # serialise exactly as the pages detail endpoint does
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def detail_view(self, request, pk):
+        # ``page_preview/<any id>/?content_type=...&token=...``, as in the package's examples.
+        return self.listing_view(request)
+
+    def check_query_parameters(self, queryset):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not an operation or a recognised field: "
+                f"{', '.join(sorted(unknown))}"
+            )
+
+    def get_object(self):
+        if not hasattr(self, "_preview"):
+            self._preview = self._find_preview()
+        return self._preview
+
+    def _find_preview(self):
+        content_type = self.request.GET.get("content_type", "")
+        token = self.request.GET.get("token", "")
+        if not content_type or not token:
+            raise BadRequestError("content_type and token are required")
+        try:
+            model = apps.get_model(content_type)
+        except (LookupError, ValueError) as e:
+            raise Http404("preview not found") from e
+        if not (issubclass(model, Page) and issubclass(model, HeadlessPreviewMixin)):
+            raise Http404("preview not found")
+        try:
+            model.get_preview_signer().unsign(token, max_age=self.token_max_age)
+        except signing.SignatureExpired as e:
+            raise Http404("preview expired: preview the page again") from e
+        except signing.BadSignature as e:
+            raise Http404("preview not found") from e
+        preview = PagePreview.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), token=token
+        ).first()
+        if preview is None:
+            raise Http404("preview not found")
+        page = preview.as_page()
+        if page.pk is None:
+            page.id = page.pk = 0  # a new page: the serializer needs an id for detail_url
+        return page
+
+    @classmethod
+    def get_urlpatterns(cls):
+        from django.urls import path
+
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]

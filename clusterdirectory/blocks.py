@@ -6,7 +6,44 @@ from django.apps import apps
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Locale
+
+IMAGE_API_RENDITION = "width-960"
+
+
+def image_api_representation(image, alt=None):
+    """An image as front ends need it: a rendition's URL and size, and its alt text."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(IMAGE_API_RENDITION)
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.default_alt_text if alt is None else alt,
+        "url": rendition.url,
+        "full_url": rendition.full_url,
+        "width": rendition.width,
+        "height": rendition.height,
+    }
+
+
+class APIImageChooserBlock(ImageChooserBlock):
+    """An image chooser that the API serves as a rendition rather than a bare id."""
+
+    def get_api_representation(self, value, context=None):
+        return image_api_representation(value)
+
+
+class APIImageBlock(ImageBlock):
+    """An image with alt text that the API serves as a rendition with that alt text."""
+
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return None
+        data = image_api_representation(value, alt=value.contextual_alt_text)
+        data["decorative"] = bool(getattr(value, "decorative", False))
+        return data
 
 
 class ListItemBlock(blocks.CharBlock):

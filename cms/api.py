@@ -1,12 +1,19 @@
 from django.http import JsonResponse
-from django.urls import re_path
+from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from clusterdirectory.api import ContentPagesAPIViewSet, IndustriesAPIViewSet
+from clusterdirectory.api import (
+    ContentPagesAPIViewSet,
+    IndustriesAPIViewSet,
+    PagePreviewAPIViewSet,
+)
+
+from .openapi import openapi_view
 
 api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
 api_router.register_endpoint("pages", ContentPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
@@ -20,5 +27,6 @@ def not_found(request, path=""):
 
 api_urlpatterns = [
     *api_router.get_urlpatterns(),
+    path("openapi.json", openapi_view, name="openapi"),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -3,9 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from clusterdirectory.blocks import (
+    APIImageBlock,
+    APIImageChooserBlock,
     FeaturedClustersBlock,
     LatestCaseStudiesBlock,
     UpcomingEventsBlock,
@@ -50,7 +51,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class HeroBlock(CallToActionBlock):
-    image = ImageChooserBlock(label=_("Background image"), required=False)
+    image = APIImageChooserBlock(label=_("Background image"), required=False)
     button_label = blocks.CharBlock(label=_("Button label"), max_length=60, required=False)
 
     def clean(self, value):
@@ -105,7 +106,7 @@ class PersonBlock(blocks.StructBlock):
     organisation = blocks.CharBlock(label=_("Organisation"), max_length=160, required=False)
     email = blocks.EmailBlock(label=_("E-mail"), required=False)
     phone = blocks.CharBlock(label=_("Phone"), max_length=40, required=False)
-    photo = ImageChooserBlock(label=_("Photo"), required=False)
+    photo = APIImageChooserBlock(label=_("Photo"), required=False)
 
     class Meta:
         icon = "user"
@@ -130,7 +131,7 @@ class PeopleBlock(blocks.StructBlock):
 class PartnerBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=160)
     description = blocks.TextBlock(label=_("Description"), required=False)
-    logo = ImageChooserBlock(label=_("Logo"), required=False)
+    logo = APIImageChooserBlock(label=_("Logo"), required=False)
     url = blocks.URLBlock(label=_("Website"), required=False)
 
     class Meta:
@@ -187,7 +188,7 @@ class KeyFiguresBlock(blocks.StructBlock):
         }
 
 
-class CaptionedImageBlock(ImageBlock):
+class CaptionedImageBlock(APIImageBlock):
     class Meta:
         icon = "image"
         label = _("Image")

@@ -7,10 +7,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from clusterdirectory.headless import OptionalHeadlessPreviewMixin
+
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
 
-class HomePage(Page):
+class HomePage(OptionalHeadlessPreviewMixin, Page):
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -35,7 +37,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
 
     template = "home/standard_page.html"

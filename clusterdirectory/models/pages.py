@@ -17,7 +17,6 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -30,15 +29,16 @@ from ..api_fields import (
     IndustriesField,
     RelatedClustersField,
 )
-from ..blocks import ListItemBlock, RecommendationBlock
+from ..blocks import APIImageBlock, ListItemBlock, RecommendationBlock
 from ..conf import get_setting
+from ..headless import OptionalHeadlessPreviewMixin
 from .choices import Country, EventKind
 from .tags import CaseStudyPageTag, ClusterPageTag, EventPageTag, NewsPageTag, industry_names
 
 BODY_BLOCKS = [
     ("heading", blocks.CharBlock(form_classname="title", icon="title", label=_("Heading"))),
     ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
-    ("image", ImageBlock(label=_("Image"))),
+    ("image", APIImageBlock(label=_("Image"))),
 ]
 
 
@@ -51,7 +51,7 @@ class IndustryNamesMixin:
         return context
 
 
-class ClusterIndexPage(Page):
+class ClusterIndexPage(OptionalHeadlessPreviewMixin, Page):
     """Matchpoint: the directory of participating clusters, filtered by visitors."""
 
     template = "clusterdirectory/cluster_index_page.html"
@@ -83,7 +83,7 @@ class ClusterIndexPage(Page):
         return context
 
 
-class ClusterPage(IndustryNamesMixin, Page):
+class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     template = "clusterdirectory/cluster_page.html"
     parent_page_types = ["clusterdirectory.ClusterIndexPage"]
     subpage_types = []
@@ -215,7 +215,7 @@ class ClusterPage(IndustryNamesMixin, Page):
         verbose_name = _("cluster page")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(OptionalHeadlessPreviewMixin, Page):
     """News and Events: upcoming and past events listed apart, and news articles."""
 
     template = "clusterdirectory/event_index_page.html"
@@ -243,7 +243,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(IndustryNamesMixin, Page):
+class EventPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     template = "clusterdirectory/event_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
@@ -353,7 +353,7 @@ class EventPage(IndustryNamesMixin, Page):
         )
 
 
-class NewsPage(IndustryNamesMixin, Page):
+class NewsPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     template = "clusterdirectory/news_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
@@ -398,7 +398,7 @@ class NewsPage(IndustryNamesMixin, Page):
         verbose_name_plural = _("news articles")
 
 
-class CaseStudyIndexPage(Page):
+class CaseStudyIndexPage(OptionalHeadlessPreviewMixin, Page):
     template = "clusterdirectory/case_study_index_page.html"
     subpage_types = ["clusterdirectory.CaseStudyPage"]
 
@@ -422,7 +422,7 @@ class CaseStudyIndexPage(Page):
         return context
 
 
-class CaseStudyPage(IndustryNamesMixin, Page):
+class CaseStudyPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     template = "clusterdirectory/case_study_page.html"
     parent_page_types = ["clusterdirectory.CaseStudyIndexPage"]
     subpage_types = []

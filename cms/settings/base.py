@@ -20,8 +20,10 @@ INSTALLED_APPS = [
     "clusterdirectory",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.api.v2",
     "rest_framework",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it answers CORS preflights before any other middleware responds.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
@@ -137,6 +141,24 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+
+# Browsers on these origins (comma separated, e.g. "https://www.example.org,http://localhost:3000")
+# may call the API from their pages; nothing outside /api/ is shared cross-origin.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/"
+
+# Headless preview: with HEADLESS_PREVIEW_URL set, the editor's preview redirects to that front
+# end with ?content_type=...&token=..., which fetches the draft from /api/v2/page_preview/.
+# Unset (the default), pages preview in the admin as usual.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_URL", "").strip()},
+    "REDIRECT_ON_PREVIEW": True,  # no iframe inside Wagtail's preview iframe (Wagtail >= 7.1)
+    "ENFORCE_TRAILING_SLASH": False,  # the configured URL exactly
+}
 
 TAGGIT_CASE_INSENSITIVE = True
 

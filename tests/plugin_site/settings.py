@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "clusterdirectory",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

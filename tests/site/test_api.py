@@ -208,10 +208,18 @@ def test_case_study_lists_related_clusters_in_its_language(client, root_page, cl
         ({"limit": "100000"}, "limit cannot be higher than"),
         ({"colour": "red"}, "query parameter is not an operation or a recognised field"),
         ({"type": "nope.Nope"}, "type doesn't exist"),
+        # A 500 in Wagtail's own pages endpoint:
+        ({"search": "wind", "search_operator": "xor"}, "search_operator must be and or or"),
+        ({"search": "wind\x00"}, "search must not contain null characters"),
+        ({"offset": str(2**63)}, "offset cannot be higher than"),
     ],
 )
 def test_bad_parameters_are_a_400_with_a_message(client, clusters, params, message):
     assert message in api(client, status=400, **params)["message"]
+
+
+def test_find_by_a_non_numeric_id_is_a_400_not_a_500(client, clusters):
+    assert "id must be" in api(client, "pages/find/", status=400, id="abc")["message"]
 
 
 @pytest.mark.parametrize("path", ["pages/999999/", "no/such/endpoint/", "nothing"])
@@ -283,3 +291,8 @@ def test_api_listing_queries_do_not_grow_with_the_results(client, root_page, tag
     large_count = _queries(client, {**base, "child_of": large.pk})
     assert small_count == large_count
     assert large_count <= 20
+
+
+@pytest.mark.parametrize("params", [{"first_published_at": "abc"}, {"show_in_menus": "perhaps"}])
+def test_field_filters_with_values_of_the_wrong_type_are_a_400(client, clusters, params):
+    assert "message" in api(client, status=400, **params)
