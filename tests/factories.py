@@ -5,6 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from clusterdirectory.models import (
     CaseStudyIndexPage,
@@ -94,3 +96,13 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Case study {n}")
     slug = factory.Sequence(lambda n: f"case-study-{n}")
     aim = "To learn from cross-border cluster collaborations."
+
+
+def create_clusters(index, count, industries):
+    """``count`` live clusters under ``index`` sharing one logo, alternating DK and DE:
+    the data for query-budget tests."""
+    logo = get_image_model().objects.create(title="logo", file=get_test_image_file())
+    for n in range(count):
+        ClusterPageFactory(
+            parent=index, logo=logo, country="DK" if n % 2 else "DE", industries=industries
+        )

@@ -4,13 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 
 from clusterdirectory.listing import filter_clusters
 from clusterdirectory.models import IndustryTagName
 from tests.conftest import translate_page
-from tests.factories import ClusterPageFactory, IndustryTagFactory
+from tests.factories import ClusterPageFactory, IndustryTagFactory, create_clusters
 
 
 @pytest.fixture
@@ -192,17 +190,6 @@ def test_new_tag_gets_a_source_name_to_translate(tags, locales):
     assert IndustryTagName.objects.get(tag=tags["food"], locale=locales["en"]).name == "Food"
 
 
-def _make_clusters(index, tags, count):
-    image = get_image_model().objects.create(title="logo", file=get_test_image_file())
-    for n in range(count):
-        ClusterPageFactory(
-            parent=index,
-            logo=image,
-            country="DK" if n % 2 else "DE",
-            industries=[tags["wind-energy"], tags["food"] if n % 3 else tags["logistics"]],
-        )
-
-
 def _queries(client, url):
     client.get(url)  # warm per-process caches (site root paths, content types)
     with CaptureQueriesContext(connection) as captured:
@@ -219,8 +206,8 @@ def test_query_count_does_not_grow_with_the_number_of_clusters(
 
     small = ClusterIndexPageFactory(parent=root_page, slug="small")
     large = ClusterIndexPageFactory(parent=root_page, slug="large")
-    _make_clusters(small, tags, 5)
-    _make_clusters(large, tags, 200)
+    create_clusters(small, 5, [tags["wind-energy"], tags["food"]])
+    create_clusters(large, 200, [tags["wind-energy"], tags["food"]])
     small_count = _queries(client, small.url + query)
     large_count = _queries(client, large.url + query)
     assert small_count == large_count

@@ -20,6 +20,7 @@ from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     IndustryTagFactory,
+    create_clusters,
 )
 
 CLUSTERS = "clusterdirectory.ClusterPage"
@@ -262,17 +263,6 @@ def test_industries_endpoint_names_and_counts_per_locale(client, clusters, local
     assert "unknown locale" in api(client, "industries/", status=400, locale="xx")["message"]
 
 
-def _clusters(index, tags, count):
-    image = get_image_model().objects.create(title="logo", file=get_test_image_file())
-    for n in range(count):
-        ClusterPageFactory(
-            parent=index,
-            logo=image,
-            country="DK" if n % 2 else "DE",
-            industries=[tags["wind-energy"], tags["food"]],
-        )
-
-
 def _queries(client, params):
     client.get("/api/v2/pages/", params)
     with CaptureQueriesContext(connection) as captured:
@@ -284,8 +274,8 @@ def _queries(client, params):
 def test_api_listing_queries_do_not_grow_with_the_results(client, root_page, tags):
     small = ClusterIndexPageFactory(parent=root_page, slug="small")
     large = ClusterIndexPageFactory(parent=root_page, slug="large")
-    _clusters(small, tags, 5)
-    _clusters(large, tags, 200)
+    create_clusters(small, 5, [tags["wind-energy"], tags["food"]])
+    create_clusters(large, 200, [tags["wind-energy"], tags["food"]])
     base = {"type": CLUSTERS, "fields": "*", "industry": "wind-energy", "limit": 100}
     small_count = _queries(client, {**base, "child_of": small.pk})
     large_count = _queries(client, {**base, "child_of": large.pk})
