@@ -42,9 +42,9 @@ from .models import (
     EventPage,
     EventPageTag,
     IndustryTag,
-    IndustryTagName,
     NewsPage,
     NewsPageTag,
+    industry_names,
 )
 
 TAGGED_ITEM_MODELS = [ClusterPageTag, EventPageTag, NewsPageTag, CaseStudyPageTag]
@@ -215,7 +215,7 @@ class IndustriesAPIViewSet(BaseAPIViewSet):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             raise BadRequestError(f"unknown locale: {code}")
-        names = dict(IndustryTagName.objects.filter(locale=locale).values_list("tag_id", "name"))
+        names = industry_names(locale=locale)
         public = get_public_pages_queryset(request).filter(locale=locale).values("pk")
         counts = {
             key: dict(

@@ -2,7 +2,7 @@
 
 from rest_framework.fields import Field
 
-from .models.tags import IndustryTagName
+from .models.tags import industry_names
 
 # Renditions the API serves; the listing prefetches exactly these.
 LOGO_RENDITION = "max-240x120"
@@ -13,9 +13,7 @@ def _names_for(context, locale_id):
     """Tag names in one locale, fetched once per API response."""
     cache = context.setdefault("clusterdirectory_names", {})
     if locale_id not in cache:
-        cache[locale_id] = dict(
-            IndustryTagName.objects.filter(locale_id=locale_id).values_list("tag_id", "name")
-        )
+        cache[locale_id] = industry_names(locale=locale_id)
     return cache[locale_id]
 
 

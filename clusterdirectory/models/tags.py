@@ -52,14 +52,14 @@ class IndustryTagName(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-def industry_names(language_code=None):
-    """Map tag id to its display name in the language (one query)."""
-    language_code = language_code or get_language()
-    return dict(
-        IndustryTagName.objects.filter(locale__language_code=language_code).values_list(
-            "tag_id", "name"
-        )
-    )
+def industry_names(language_code=None, *, locale=None):
+    """Map tag id to its display name in a language or ``locale`` (one query)."""
+    names = IndustryTagName.objects.all()
+    if locale is not None:
+        names = names.filter(locale=locale)
+    else:
+        names = names.filter(locale__language_code=language_code or get_language())
+    return dict(names.values_list("tag_id", "name"))
 
 
 def industry_label(tag, names):
