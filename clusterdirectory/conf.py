@@ -7,6 +7,19 @@ DEFAULTS = {
     "CLUSTERS_PER_PAGE": 12,
     "EVENTS_PER_PAGE": 10,
     "CASE_STUDIES_PER_PAGE": 10,
+    # Matchpoint's public forms: accepted submissions per client IP address and window.
+    "REGISTRATION_RATE_LIMIT": "5/h",
+    "CONTACT_RATE_LIMIT": "5/h",
+    # The request header that holds the client's address behind a trusted proxy, e.g.
+    # "HTTP_X_REAL_IP"; None uses REMOTE_ADDR.
+    "CLIENT_IP_HEADER": None,
+    # The workflow a registered cluster's draft page is submitted to (created by migration).
+    "REGISTRATION_WORKFLOW": "Cluster registration approval",
+    # The logo a cluster may upload with its registration.
+    "LOGO_MAX_BYTES": 5 * 1024 * 1024,
+    "LOGO_MAX_PIXELS": 25_000_000,
+    # Suggested potential partners on a cluster page, after those the editors chose.
+    "PARTNER_SUGGESTIONS": 6,
 }
 
 

@@ -1,14 +1,17 @@
 from .choices import Country, EventKind
+from .contact_requests import ContactRequest
 from .pages import (
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyRelatedCluster,
     ClusterIndexPage,
     ClusterPage,
+    ClusterPartner,
     EventIndexPage,
     EventPage,
     NewsPage,
 )
+from .registrations import ClusterRegistration, RegistrationStatus
 from .tags import (
     CaseStudyPageTag,
     ClusterPageTag,
@@ -28,6 +31,9 @@ __all__ = [
     "ClusterIndexPage",
     "ClusterPage",
     "ClusterPageTag",
+    "ClusterPartner",
+    "ClusterRegistration",
+    "ContactRequest",
     "Country",
     "EventIndexPage",
     "EventKind",
@@ -37,6 +43,7 @@ __all__ = [
     "IndustryTagName",
     "NewsPage",
     "NewsPageTag",
+    "RegistrationStatus",
     "industry_label",
     "industry_names",
 ]

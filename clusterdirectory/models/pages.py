@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
@@ -51,8 +52,9 @@ class IndustryNamesMixin:
         return context
 
 
-class ClusterIndexPage(OptionalHeadlessPreviewMixin, Page):
-    """Matchpoint: the directory of participating clusters, filtered by visitors."""
+class ClusterIndexPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, Page):
+    """Matchpoint: the directory of participating clusters, filtered by visitors, and the
+    form through which a cluster registers itself (``register/``)."""
 
     template = "clusterdirectory/cluster_index_page.html"
     subpage_types = ["clusterdirectory.ClusterPage"]
@@ -63,10 +65,51 @@ class ClusterIndexPage(OptionalHeadlessPreviewMixin, Page):
         features=["bold", "italic", "link"],
         help_text=_("Shown above the list of clusters."),
     )
+    registration_introduction = RichTextField(
+        _("registration introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the registration form: who may register and why."),
+    )
+    registration_thanks = RichTextField(
+        _("registration thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "Shown after a cluster has registered. Say what happens next, e.g. that the "
+            "network's staff review the profile before it is published."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that explains how contact data is stored. The registration and contact "
+            "forms link to it next to the consent box."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_introduction"),
+                FieldPanel("registration_thanks"),
+                PageChooserPanel("privacy_page"),
+            ],
+            heading=_("Registration form"),
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("registration_introduction"),
+        APIField("registration_thanks"),
+    ]
 
     class Meta:
         verbose_name = _("cluster index page")
@@ -82,8 +125,28 @@ class ClusterIndexPage(OptionalHeadlessPreviewMixin, Page):
         context.update(cluster_listing(self, request))
         return context
 
+    def localized_privacy_page(self):
+        """The privacy page in this index's language, if editors chose one and it is live."""
+        page = self.privacy_page
+        if page is None:
+            return None
+        page = page.get_translation_or_none(self.locale_id) or page
+        return page if page.live else None
 
-class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+    @path("register/")
+    def register(self, request):
+        from ..registration.views import register  # the views import these models
+
+        return register(request, self)
+
+    @path("register/thanks/")
+    def register_thanks(self, request):
+        from ..registration.views import thanks
+
+        return thanks(request, self)
+
+
+class ClusterPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     template = "clusterdirectory/cluster_page.html"
     parent_page_types = ["clusterdirectory.ClusterIndexPage"]
     subpage_types = []
@@ -106,7 +169,19 @@ class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     contact_title = models.CharField(
         _("job title"), max_length=255, blank=True, help_text=_("For example: Managing Director")
     )
-    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Messages from the contact form on the profile are sent here."),
+    )
+    show_contact_email = models.BooleanField(
+        _("show e-mail on the profile"),
+        default=False,
+        help_text=_(
+            "Only tick this if the cluster agreed to publish the address. Visitors can always "
+            "write through the profile's contact form, which does not reveal it."
+        ),
+    )
     contact_phone = models.CharField(
         _("phone"), max_length=40, blank=True, help_text=_("International format: +45 2035 3255")
     )
@@ -139,7 +214,10 @@ class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
     focus_areas = models.TextField(
         _("focus business areas"),
         blank=True,
-        help_text=_("What the cluster works on, in a sentence or two."),
+        help_text=_(
+            "What the cluster works on. Separate areas with commas or new lines: shared areas "
+            "link clusters as potential partners."
+        ),
     )
     services = StreamField(
         [("service", ListItemBlock(label=_("Service")))],
@@ -164,6 +242,7 @@ class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
             [
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_title")]),
                 FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("show_contact_email"),
             ],
             heading=_("Contact person"),
         ),
@@ -180,6 +259,16 @@ class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
             heading=_("Industry and services"),
         ),
         FieldPanel("description"),
+        MultipleChooserPanel(
+            "partner_links",
+            chooser_field_name="partner",
+            heading=_("Partners chosen by the editors"),
+            label=_("Partner"),
+            help_text=_(
+                "Shown first under 'Potential partners across the border', in this order. "
+                "Suggestions by shared industries follow."
+            ),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("focus_areas"),
@@ -209,10 +298,41 @@ class ClusterPage(OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
         SynchronizedField("postcode"),
         SynchronizedField("contact_name"),
         SynchronizedField("contact_phone"),
+        SynchronizedField("show_contact_email"),
     ]
 
     class Meta:
         verbose_name = _("cluster page")
+
+    @path("contact/")
+    def contact(self, request):
+        from ..contact.views import contact  # the views import these models
+
+        return contact(request, self)
+
+    @path("contact/thanks/")
+    def contact_thanks(self, request):
+        from ..contact.views import thanks
+
+        return thanks(request, self)
+
+
+class ClusterPartner(Orderable):
+    """A potential partner the editors link by hand; shown before the suggestions."""
+
+    page = ParentalKey(ClusterPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        ClusterPage,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("partner", page_type="clusterdirectory.ClusterPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
 
 
 class EventIndexPage(OptionalHeadlessPreviewMixin, Page):

@@ -1,0 +1,96 @@
+"""What a cluster manager submitted through the public registration form.
+
+The record is saved before anything else happens, so a submission survives a failing page
+creation or mail server; it then points at the draft ``ClusterPage`` made from it.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Country
+
+
+class RegistrationStatus(models.TextChoices):
+    RECEIVED = "received", _("Received, page not yet created")
+    IN_MODERATION = "in_moderation", _("Awaiting approval")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ClusterRegistration(models.Model):
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.RECEIVED,
+    )
+    page = models.ForeignKey(
+        "clusterdirectory.ClusterPage",
+        verbose_name=_("cluster page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    index_page = models.ForeignKey(
+        "clusterdirectory.ClusterIndexPage",
+        verbose_name=_("submitted on"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    language_code = models.CharField(_("language"), max_length=10)
+    processing_error = models.TextField(
+        _("processing error"),
+        blank=True,
+        help_text=_("Why the page could not be created yet; retried by a management command."),
+    )
+
+    name = models.CharField(_("name of the cluster"), max_length=255)
+    street = models.CharField(_("street"), max_length=255)
+    po_box = models.CharField(_("PO box"), max_length=50, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    website = models.URLField(_("website"), max_length=255)
+    contact_name = models.CharField(_("contact person"), max_length=255)
+    contact_title = models.CharField(_("job title"), max_length=255)
+    contact_email = models.EmailField(_("e-mail"))
+    contact_phone = models.CharField(_("phone"), max_length=40)
+    show_contact_email = models.BooleanField(_("show e-mail on the profile"), default=False)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded (year)"), validators=[MinValueValidator(1800), MaxValueValidator(2100)]
+    )
+    members_count = models.PositiveIntegerField(
+        _("number of members"), validators=[MaxValueValidator(100_000)]
+    )
+    members_description = models.TextField(_("member mix"), max_length=1000, blank=True)
+    industries = models.ManyToManyField(
+        "clusterdirectory.IndustryTag",
+        verbose_name=_("industries"),
+        blank=True,
+        related_name="+",
+    )
+    industry_other = models.CharField(_("other industry"), max_length=100, blank=True)
+    focus_areas = models.TextField(_("focus business areas"), max_length=1000)
+    services = models.TextField(_("services"), max_length=2000, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent = models.BooleanField(_("consent to publish and store"), default=False)
+
+    class Meta:
+        verbose_name = _("cluster registration")
+        verbose_name_plural = _("cluster registrations")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return self.name

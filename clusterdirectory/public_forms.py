@@ -1,0 +1,50 @@
+"""The request cycle shared by Matchpoint's public forms (registration and contact).
+
+GET shows the empty form. POST with errors shows it again with what the visitor typed and
+a message next to each field (status 400). A filled honeypot gets the thank-you page and
+nothing is stored. Past the rate limit the form comes back with a message (status 429) and
+nothing is stored. Otherwise ``on_valid(form)`` stores the submission and the visitor is
+redirected to the thank-you page.
+"""
+
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+
+def process_public_form(
+    request, *, form_class, form_kwargs=None, limiter, template, context, on_valid, success_url
+):
+    form_kwargs = form_kwargs or {}
+    status = 200
+    if request.method == "POST":
+        form = form_class(data=request.POST, files=request.FILES, **form_kwargs)
+        if form.is_spam():
+            return _see_other(success_url)
+        if limiter.is_exceeded(request):
+            form.is_valid()  # keep field errors visible alongside the limit message
+            form.add_error(
+                None,
+                _(
+                    "Too many submissions from your network in a short time. Nothing was "
+                    "saved; please try again later."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            limiter.hit(request)
+            on_valid(form)
+            return _see_other(success_url)
+        else:
+            status = 400
+    elif request.method in ("GET", "HEAD"):
+        form = form_class(**form_kwargs)
+    else:
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    return TemplateResponse(request, template, {**context, "form": form}, status=status)
+
+
+def _see_other(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303  # the browser fetches the thank-you page with GET
+    return response
