@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The browser tests (tests/browser) drive this chromium; Playwright's own download is not used.
+CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint check messages compilemessages demo clean
+.PHONY: run test browser lint check messages compilemessages demo clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +41,16 @@ check: $(VENV)/.test-installed compilemessages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: $(VENV)/.test-installed compilemessages lint check
+# Installs Debian's chromium for the browser tests when it is missing (needs root).
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core; \
+	else \
+		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
+	fi
+
+test: $(VENV)/.test-installed compilemessages lint check browser
 	$(PY) -m pytest
 	$(PY) -m pytest --ds=tests.plugin_site.settings tests/plugin
 
@@ -49,4 +60,4 @@ messages: $(VENV)/.run-installed
 	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media
+	rm -rf $(VENV) db.sqlite3 media .test-media test-artifacts

@@ -170,6 +170,8 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["industry", "country", "upcoming"]
     )
+    # Fields that run their own queries per page: not in listings, even with ``fields=*``.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "potential_partners"]
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")

@@ -54,7 +54,7 @@ class ContactField(Field):
         return {
             "name": page.contact_name,
             "job_title": page.contact_title,
-            "email": page.contact_email,
+            "email": page.contact_email if page.show_contact_email else None,
             "phone": page.contact_phone,
         }
 
@@ -84,4 +84,31 @@ class RelatedClustersField(Field):
             {"id": cluster.pk, "title": cluster.title, "url": cluster.get_url(request)}
             for cluster in (translated.get(c.translation_key) for c in chosen)
             if cluster is not None
+        ]
+
+
+class PotentialPartnersField(Field):
+    """Hand-picked partners, then suggestions across the border, in the page's language:
+    ``[{id, title, url, country, hand_picked, shared_industries: [{slug, name}]}]``. Detail
+    only (``ContentPagesAPIViewSet.detail_only_fields``): it runs its own few queries."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        from .partners import potential_partners
+
+        request = self.context.get("request")
+        return [
+            {
+                "id": partner.page.pk,
+                "title": partner.page.title,
+                "url": partner.page.get_url(request),
+                "country": partner.page.country,
+                "hand_picked": partner.hand_picked,
+                "shared_industries": [
+                    {"slug": slug, "name": name} for slug, name in partner.shared_tags
+                ],
+            }
+            for partner in potential_partners(page)
         ]

@@ -1,8 +1,16 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published, workflow_rejected, workflow_submitted
 
-from .models import IndustryTag, IndustryTagName
+from .models import (
+    ClusterPage,
+    ClusterRegistration,
+    IndustryTag,
+    IndustryTagName,
+    RegistrationStatus,
+)
 
 
 @receiver(post_save, sender=IndustryTag)
@@ -14,3 +22,40 @@ def create_source_name(sender, instance, created, raw=False, **kwargs):
     IndustryTagName.objects.get_or_create(
         tag=instance, locale=locale, defaults={"name": instance.name}
     )
+
+
+@receiver(page_published, sender=ClusterPage)
+def registration_published(sender, instance, **kwargs):
+    ClusterRegistration.objects.filter(page=instance).exclude(
+        status=RegistrationStatus.PUBLISHED
+    ).update(status=RegistrationStatus.PUBLISHED)
+
+
+@receiver(workflow_rejected)
+def registration_rejected(sender, instance, **kwargs):
+    _set_status(instance, RegistrationStatus.REJECTED)
+
+
+@receiver(workflow_submitted)
+def registration_resubmitted(sender, instance, **kwargs):
+    _set_status(instance, RegistrationStatus.IN_MODERATION)
+
+
+def _set_status(workflow_state, status):
+    if workflow_state.base_content_type.model_class() is not Page:
+        return
+    ClusterRegistration.objects.filter(page_id=int(workflow_state.object_id)).exclude(
+        status=RegistrationStatus.PUBLISHED
+    ).update(status=status)
+
+
+@receiver(post_delete, sender=ClusterRegistration)
+def erase_registration_data(sender, instance, **kwargs):
+    """A deleted registration takes its personal data along: the draft page it made (with its
+    revisions) unless that page was ever published, and the uploaded logo unless a page
+    still uses it."""
+    page = ClusterPage.objects.filter(pk=instance.page_id).first()
+    if page is not None and page.first_published_at is None and not page.live:
+        page.delete()
+    if instance.logo_id and not ClusterPage.objects.filter(logo_id=instance.logo_id).exists():
+        get_image_model().objects.filter(pk=instance.logo_id).delete()

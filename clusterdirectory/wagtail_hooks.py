@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import MatchpointGroup
 from .models import IndustryTag, IndustryTagName
 
 
@@ -32,3 +34,8 @@ class IndustriesGroup(SnippetViewSetGroup):
 
 
 register_snippet(IndustriesGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_matchpoint():
+    return MatchpointGroup()

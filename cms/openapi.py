@@ -24,6 +24,7 @@ from clusterdirectory.api_fields import (
     AddressField,
     ContactField,
     IndustriesField,
+    PotentialPartnersField,
     RelatedClustersField,
 )
 from clusterdirectory.models import Country
@@ -117,6 +118,16 @@ CUSTOM_FIELDS = [
     (AddressField, ref("Address")),
     (ContactField, ref("Contact")),
     (RelatedClustersField, {"type": "array", "items": ref("RelatedCluster")}),
+    (
+        PotentialPartnersField,
+        {
+            "type": "array",
+            "items": ref("PotentialPartner"),
+            "description": "Detail only. The partners the editors chose, then suggested "
+            "clusters of the other country, most shared industries and focus areas first; "
+            "all in the page's language.",
+        },
+    ),
     (ImageRenditionField, or_null(ref("Rendition"))),
 ]
 
@@ -271,13 +282,32 @@ def components():
                 required=["street", "po_box", "postcode", "city", "country", "country_name"],
             ),
             "Contact": obj(
-                {"name": string, "job_title": string, "email": string, "phone": string},
+                {"name": string, "job_title": string, "email": or_null(string), "phone": string},
                 required=["name", "job_title", "email", "phone"],
             ),
             "RelatedCluster": obj(
                 {"id": {"type": "integer"}, "title": string, "url": or_null(string)},
                 required=["id", "title", "url"],
                 description="A cluster, in the case study's language where translated.",
+            ),
+            "PotentialPartner": obj(
+                {
+                    "id": {"type": "integer"},
+                    "title": string,
+                    "url": or_null(string),
+                    "country": {"enum": Country.values},
+                    "hand_picked": {
+                        "type": "boolean",
+                        "description": "Chosen by the editors rather than suggested.",
+                    },
+                    "shared_industries": {
+                        "type": "array",
+                        "items": ref("IndustryTag"),
+                        "description": "The industry tags both clusters have.",
+                    },
+                },
+                required=["id", "title", "url", "country", "hand_picked", "shared_industries"],
+                description="A cluster, in the page's language.",
             ),
             "Rendition": {
                 "oneOf": [

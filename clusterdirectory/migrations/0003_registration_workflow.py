@@ -1,9 +1,11 @@
-"""The moderation workflow that registrations are submitted to.
+"""The moderation workflow that registrations are submitted to, and what moderators may do
+with the records of registrations and contact requests (read and delete).
 
 Moderators (Wagtail's own group) approve it; a site can change the task's groups in
 Settings → Workflow tasks. The workflow is found by name (``REGISTRATION_WORKFLOW``).
 """
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 WORKFLOW_NAME = "Cluster registration approval"
@@ -23,12 +25,32 @@ def create_workflow(apps, schema_editor):
     content_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
-    task = GroupApprovalTask.objects.create(
-        name=TASK_NAME, content_type=content_type, active=True
-    )
+    task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
     task.groups.set([moderators])
     workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+
+
+def grant_record_permissions(apps, schema_editor):
+    # Permissions of new models only exist after migrate ends, unless created here.
+    app_config = apps.get_app_config("clusterdirectory")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    moderators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="clusterdirectory",
+            codename__in=[
+                "view_clusterregistration",
+                "delete_clusterregistration",
+                "view_contactrequest",
+                "delete_contactrequest",
+            ],
+        )
+    )
 
 
 def remove_workflow(apps, schema_editor):
@@ -44,4 +66,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_workflow, remove_workflow)]
+    operations = [
+        migrations.RunPython(create_workflow, remove_workflow),
+        migrations.RunPython(grant_record_permissions, migrations.RunPython.noop),
+    ]

@@ -28,6 +28,7 @@ from ..api_fields import (
     AddressField,
     ContactField,
     IndustriesField,
+    PotentialPartnersField,
     RelatedClustersField,
 )
 from ..blocks import APIImageBlock, ListItemBlock, RecommendationBlock
@@ -44,15 +45,17 @@ BODY_BLOCKS = [
 
 
 class IndustryNamesMixin:
-    """Gives templates the industry tags' names in the visitor's language (one query)."""
+    """Gives templates the page's industry tags (``industry_items``) and their names in the
+    visitor's language (``industry_names``), in two queries however many tags there are."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["industry_items"] = list(self.tagged_items.select_related("tag"))
         context["industry_names"] = industry_names()
         return context
 
 
-class ClusterIndexPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, Page):
+class ClusterIndexPage(OptionalHeadlessPreviewMixin, RoutablePageMixin, Page):
     """Matchpoint: the directory of participating clusters, filtered by visitors, and the
     form through which a cluster registers itself (``register/``)."""
 
@@ -146,7 +149,7 @@ class ClusterIndexPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, Page):
         return thanks(request, self)
 
 
-class ClusterPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+class ClusterPage(OptionalHeadlessPreviewMixin, RoutablePageMixin, IndustryNamesMixin, Page):
     template = "clusterdirectory/cluster_page.html"
     parent_page_types = ["clusterdirectory.ClusterIndexPage"]
     subpage_types = []
@@ -291,6 +294,7 @@ class ClusterPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, IndustryNames
         APIField("focus_areas"),
         APIField("services"),
         APIField("description"),
+        APIField("potential_partners", serializer=PotentialPartnersField()),
     ]
     override_translatable_fields = [
         SynchronizedField("street"),
@@ -315,6 +319,12 @@ class ClusterPage(RoutablePageMixin, OptionalHeadlessPreviewMixin, IndustryNames
         from ..contact.views import thanks
 
         return thanks(request, self)
+
+    def potential_partners(self):
+        """Hand-picked partners, then suggestions across the border (see ``partners.py``)."""
+        from ..partners import potential_partners  # partners imports these models
+
+        return potential_partners(self)
 
 
 class ClusterPartner(Orderable):

@@ -42,10 +42,16 @@ class ClusterRegistration(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     language_code = models.CharField(_("language"), max_length=10)
+    moderators_notified_at = models.DateTimeField(
+        _("moderators notified at"), null=True, blank=True
+    )
     processing_error = models.TextField(
         _("processing error"),
         blank=True,
-        help_text=_("Why the page could not be created yet; retried by a management command."),
+        help_text=_(
+            "Why the page could not be created or the moderators not be told yet; "
+            "retried by the send_pending_mail command."
+        ),
     )
 
     name = models.CharField(_("name of the cluster"), max_length=255)

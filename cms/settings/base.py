@@ -165,4 +165,18 @@ TAGGIT_CASE_INSENSITIVE = True
 
 CLUSTERDIRECTORY = {
     "CLUSTERS_PER_PAGE": 12,
+    "REGISTRATION_RATE_LIMIT": os.environ.get("REGISTRATION_RATE_LIMIT", "5/h"),
+    "CONTACT_RATE_LIMIT": os.environ.get("CONTACT_RATE_LIMIT", "5/h"),
+    "CLIENT_IP_HEADER": os.environ.get("CLIENT_IP_HEADER") or None,
 }
+
+# Mail: registrations and contact requests are stored before anything is sent, and
+# `manage.py send_pending_mail` (run it from cron) sends what failed. Configure SMTP with
+# EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_TIMEOUT = 10  # seconds: a hanging mail server must not hold a visitor's request
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "InTra-Net <noreply@localhost>")

@@ -43,6 +43,7 @@ ALUCLUSTER = {
     "contact_name": "Michael Nedergaard",
     "contact_title": T("Managing Director", da="Administrerende direktør", de="Geschäftsführer"),
     "contact_email": "mn@alucluster.com",
+    "show_contact_email": True,
     "contact_phone": "+45 2035 3255",
     "founded_year": 2001,
     "members_count": 75,
@@ -70,6 +71,7 @@ CEWIND = {
     "contact_name": "Axel Wiese",
     "contact_title": T("Managing Director", da="Administrerende direktør", de="Geschäftsführer"),
     "contact_email": "wiese@cewind.de",
+    "show_contact_email": True,
     "contact_phone": "+49 461 805 1245",
     "founded_year": 2005,
     "founded_note": T(

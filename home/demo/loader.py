@@ -17,6 +17,7 @@ from clusterdirectory.models import (
     CaseStudyRelatedCluster,
     ClusterIndexPage,
     ClusterPage,
+    ClusterPartner,
     EventIndexPage,
     EventPage,
     IndustryTag,
@@ -60,6 +61,13 @@ class DemoLoader:
             title=T("News and Events", da="Nyheder og arrangementer", de="Neuigkeiten und Termine"),
             show_in_menus=True,
         )
+        privacy = self.child(
+            home,
+            StandardPage,
+            "privacy",
+            title=T("Privacy", da="Privatlivspolitik", de="Datenschutz"),
+            body=site_pages.privacy_body(),
+        )
         clusters = self.child(
             home,
             ClusterIndexPage,
@@ -67,6 +75,9 @@ class DemoLoader:
             title=T("Participating Clusters", da="Deltagende klynger", de="Teilnehmende Cluster"),
             show_in_menus=True,
             introduction=self.matchpoint_introduction(),
+            registration_introduction=paragraph(site_pages.REGISTRATION_INTRODUCTION)["value"],
+            registration_thanks=paragraph(site_pages.REGISTRATION_THANKS)["value"],
+            privacy_page=privacy,
         )
         cluster_pages = self.load_clusters(clusters, tags)
         self.load_case_studies(home, cluster_pages, tags)
@@ -231,7 +242,15 @@ class DemoLoader:
                     industries=[tags[s] for s in industries],
                 )
             )
+        self.link_partners(*pages[:2])
         return pages
+
+    def link_partners(self, alucluster, cewind):
+        """The two full profiles recommend each other across the border."""
+        for page, partner in ((alucluster, cewind), (cewind, alucluster)):
+            if not page.partner_links.exists():
+                page.partner_links = [ClusterPartner(partner=partner)]
+                page.save_revision().publish()
 
     def load_events(self, index, tags):
         for title, slug, first_day, last_day, kind, topics in content.WORKSHOPS:

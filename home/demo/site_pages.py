@@ -387,3 +387,66 @@ def home_body(cluster_index, featured_clusters, about_page):
             ],
         ),
     ]
+
+
+def privacy_body():
+    return [
+        paragraph(
+            T(
+                "When a cluster registers in the directory, we store the profile and the "
+                "contact person's name, job title, e-mail address and phone number, to review "
+                "the registration and, once approved, to publish the profile. The e-mail "
+                "address is only shown on the profile if the cluster agreed to it.",
+                da="Når en klynge registrerer sig i oversigten, gemmer vi profilen og "
+                "kontaktpersonens navn, stilling, e-mailadresse og telefonnummer for at "
+                "behandle registreringen og, når den er godkendt, offentliggøre profilen. "
+                "E-mailadressen vises kun på profilen, hvis klyngen har accepteret det.",
+                de="Wenn sich ein Cluster im Verzeichnis registriert, speichern wir das Profil "
+                "sowie Name, Position, E-Mail-Adresse und Telefonnummer der Kontaktperson, um "
+                "die Registrierung zu prüfen und das Profil nach der Freigabe zu "
+                "veröffentlichen. Die E-Mail-Adresse wird nur angezeigt, wenn der Cluster "
+                "zugestimmt hat.",
+            ),
+            T(
+                "Messages sent through a cluster's contact form are stored and forwarded to "
+                "the cluster's contact person by e-mail.",
+                da="Beskeder, der sendes via en klynges kontaktformular, gemmes og videresendes "
+                "til klyngens kontaktperson pr. e-mail.",
+                de="Nachrichten über das Kontaktformular eines Clusters werden gespeichert und "
+                "per E-Mail an die Kontaktperson des Clusters weitergeleitet.",
+            ),
+            T(
+                "Rejected registrations are deleted with all their personal data. To see or "
+                "erase the data we hold about you, write to jesper@regx.dk.",
+                da="Afviste registreringer slettes med alle personoplysninger. Skriv til "
+                "jesper@regx.dk for at se eller slette de oplysninger, vi har om dig.",
+                de="Abgelehnte Registrierungen werden mit allen personenbezogenen Daten "
+                "gelöscht. Um Ihre gespeicherten Daten einzusehen oder löschen zu lassen, "
+                "schreiben Sie an jesper@regx.dk.",
+            ),
+        )
+    ]
+
+
+REGISTRATION_INTRODUCTION = T(
+    "Register your cluster to be presented in the directory and to be linked with potential "
+    "project partners across the border. Every registration is reviewed by the network's "
+    "staff before it is published.",
+    da="Registrér din klynge for at blive præsenteret i oversigten og blive koblet med "
+    "potentielle projektpartnere på tværs af grænsen. Alle registreringer gennemgås af "
+    "netværkets medarbejdere, før de offentliggøres.",
+    de="Registrieren Sie Ihren Cluster, um im Verzeichnis vorgestellt und mit möglichen "
+    "Projektpartnern jenseits der Grenze verknüpft zu werden. Jede Registrierung wird vor der "
+    "Veröffentlichung von den Mitarbeitenden des Netzwerks geprüft.",
+)
+
+REGISTRATION_THANKS = T(
+    "Thank you! We review your registration within a few working days and publish the "
+    "profile in the directory. If anything is unclear, we contact the person you named by "
+    "e-mail.",
+    da="Tak! Vi gennemgår din registrering inden for få arbejdsdage og offentliggør profilen "
+    "i oversigten. Hvis noget er uklart, kontakter vi den angivne person pr. e-mail.",
+    de="Vielen Dank! Wir prüfen Ihre Registrierung innerhalb weniger Arbeitstage und "
+    "veröffentlichen das Profil im Verzeichnis. Bei Unklarheiten melden wir uns per E-Mail "
+    "bei der genannten Person.",
+)

@@ -9,13 +9,19 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: to the current page's translation where one is live,
-    otherwise to that language's home page. Query strings (filters) are kept."""
+    otherwise to that language's home page. Query strings (filters) and a routable page's
+    sub-path (``register/``) are kept."""
     request = context["request"]
     page = context.get("page")
     translations = {}
     if isinstance(page, Page):
+        own_url = page.get_url(request) or ""
+        sub_path = ""
+        if own_url.startswith("/") and request.path.startswith(own_url):
+            sub_path = request.path[len(own_url) :]
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.get_url(request)
+            url = translation.get_url(request)
+            translations[translation.locale.language_code] = url and url + sub_path
     query = request.GET.urlencode()
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:

@@ -161,6 +161,7 @@ def tree(root_page, locales):
         city="Flensburg",
         contact_name="Jan Jensen",
         contact_email="jan@cewind.example",
+        show_contact_email=True,
         services=[{"type": "service", "value": "Matchmaking across the border"}],
         industries=[wind],
     )
@@ -315,6 +316,7 @@ def test_index_page_created_in_admin_under_a_plain_page(
 
 
 def test_cluster_page_created_in_admin(page_test, client, cluster_index):
+    partner = ClusterPageFactory(parent=cluster_index, title="AluCluster", country="DK")
     page_test.assertCanCreate(
         cluster_index,
         ClusterPage,
@@ -330,6 +332,7 @@ def test_cluster_page_created_in_admin(page_test, client, cluster_index):
                 "contact_name": "Jan Jensen",
                 "contact_title": "Managing Director",
                 "contact_email": "jan@cewind.example",
+                "show_contact_email": "on",
                 "contact_phone": "+49 461 1234",
                 "founded_year": "2009",
                 "members_count": "42",
@@ -339,12 +342,14 @@ def test_cluster_page_created_in_admin(page_test, client, cluster_index):
                     [("service", "Matchmaking"), ("service", "Funding advice")]
                 ),
                 "description": rich_text("<p>A cluster of <i>wind</i> companies.</p>"),
+                "partner_links": inline_formset([{"partner": partner.pk}]),
             }
         ),
     )
 
     page = ClusterPage.objects.get(slug="cewind")
     assert page.live
+    assert [link.partner for link in page.partner_links.all()] == [partner]
     assert page.get_parent().pk == cluster_index.pk
     assert (page.country, page.city, page.postcode) == ("DE", "Flensburg", "24941")
     assert (page.contact_name, page.contact_email) == ("Jan Jensen", "jan@cewind.example")

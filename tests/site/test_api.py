@@ -53,6 +53,7 @@ def clusters(cluster_index, tags):
             city="Flensburg",
             contact_name="Axel Wiese",
             contact_email="wiese@cewind.de",
+            show_contact_email=True,
             industries=[tags["wind-energy"]],
         ),
         "offshore": ClusterPageFactory(

@@ -1,0 +1,105 @@
+"""Staff views of what arrives through Matchpoint's public forms.
+
+Registrations and contact requests are records of what people submitted: staff read and
+delete them (deleting a registration erases its personal data, see ``signals``), but
+never edit them; the cluster's page is where a profile is edited.
+"""
+
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import ClusterRegistration, ContactRequest
+
+
+class ReadAndDeletePolicy(ModelPermissionPolicy):
+    """Django's model permissions, minus adding and changing."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ClusterRegistration, ReadAndDeletePolicy(ClusterRegistration))
+register_permission_policy(ContactRequest, ReadAndDeletePolicy(ContactRequest))
+
+
+class PageColumn(Column):
+    def get_value(self, instance):
+        page = instance.page
+        if page is None:
+            return "—"
+        state = _("live") if page.live else _("draft")
+        return format_html(
+            '<a href="{}">{}</a> ({})',
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            page.title,
+            state,
+        )
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = ClusterRegistration
+    url_prefix = "matchpoint/registrations"
+    url_namespace = "clusterdirectory_registrations"
+    icon = "form"
+    menu_label = _("Registrations")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "name",
+        "country",
+        "contact_name",
+        "status",
+        DateColumn("submitted_at", label=_("Submitted")),
+        PageColumn("page", label=_("Cluster page")),
+    ]
+    list_filter = ["status", "country", "language_code"]
+    search_fields = ["name", "contact_name", "contact_email", "city"]
+    inspect_view_fields_exclude = ["id"]
+    form_fields = ["status"]  # required by ModelViewSet; the policy forbids editing
+    list_export = [
+        "name",
+        "status",
+        "submitted_at",
+        "country",
+        "city",
+        "contact_name",
+        "contact_email",
+    ]
+
+
+class ContactRequestViewSet(ModelViewSet):
+    model = ContactRequest
+    url_prefix = "matchpoint/contact-requests"
+    url_namespace = "clusterdirectory_contact_requests"
+    icon = "mail"
+    menu_label = _("Contact requests")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "name",
+        "organisation",
+        "cluster",
+        DateColumn("submitted_at", label=_("Submitted")),
+        DateColumn("relayed_at", label=_("Relayed")),
+    ]
+    list_filter = ["language_code"]
+    search_fields = ["name", "organisation", "email", "message"]
+    inspect_view_fields_exclude = ["id"]
+    form_fields = ["relayed_at"]  # required by ModelViewSet; the policy forbids editing
+
+
+class MatchpointGroup(ModelViewSetGroup):
+    items = (RegistrationViewSet, ContactRequestViewSet)
+    menu_icon = "group"
+    menu_label = _("Matchpoint")
+    menu_name = "matchpoint"

@@ -1,0 +1,55 @@
+"""The contact form's pages, served by ``ClusterPage`` at ``contact/`` and ``contact/thanks/``."""
+
+from functools import partial
+
+from django.db import transaction
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import translation
+
+from ..antispam import RateLimiter
+from ..public_forms import process_public_form
+from .forms import ContactForm
+from .relay import relay
+
+limiter = RateLimiter("contact", "CONTACT_RATE_LIMIT")
+
+
+def _ensure_contactable(request, page):
+    if not page.contact_email or not (page.live or getattr(request, "is_preview", False)):
+        raise Http404
+
+
+def _privacy_url(request, page):
+    privacy_page = page.get_parent().specific.localized_privacy_page()
+    return privacy_page.get_url(request) if privacy_page else None
+
+
+def contact(request, page):
+    _ensure_contactable(request, page)
+
+    def store_and_relay(form):
+        contact_request = form.save(commit=False)
+        contact_request.cluster = page
+        contact_request.language_code = translation.get_language() or ""
+        contact_request.save()
+        # Only once the record is committed: a failing mail server must not lose it.
+        transaction.on_commit(partial(relay, contact_request))
+
+    return process_public_form(
+        request,
+        form_class=ContactForm,
+        form_kwargs={"privacy_url": _privacy_url(request, page)},
+        limiter=limiter,
+        template="clusterdirectory/contact_form.html",
+        context={"page": page, "self": page},
+        on_valid=store_and_relay,
+        success_url=page.get_url(request) + page.reverse_subpage("contact_thanks"),
+    )
+
+
+def thanks(request, page):
+    _ensure_contactable(request, page)
+    return TemplateResponse(
+        request, "clusterdirectory/contact_thanks.html", {"page": page, "self": page}
+    )

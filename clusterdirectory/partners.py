@@ -1,0 +1,127 @@
+"""Potential partners across the border: the clusters editors link to a cluster by hand, then
+live clusters of the other country ranked by shared industries and focus areas.
+
+The ranking runs in the database, so a cluster page costs the same few queries however many
+clusters the directory holds.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import add
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from .conf import get_setting
+from .models import ClusterPage, ClusterPageTag, Country, industry_names
+
+# Focus areas are free text; editors separate them by commas, semicolons or new lines.
+FOCUS_SEPARATORS = re.compile(r"[,;\r\n]+")
+MIN_TERM_LENGTH = 3  # shorter pieces ("IT", "&") match too much
+MAX_TERMS = 20  # keeps the ranking query small whatever editors type
+
+
+@dataclass(frozen=True)
+class Partner:
+    page: ClusterPage
+    hand_picked: bool = False
+    shared_tags: list = field(default_factory=list)  # [(slug, name)] in the page's language
+
+
+def focus_terms(text):
+    """The distinct focus areas in ``text``, in their order, ignoring case."""
+    terms = {}
+    for piece in FOCUS_SEPARATORS.split(text or ""):
+        term = piece.strip().rstrip(".").strip()
+        if len(term) >= MIN_TERM_LENGTH:
+            terms.setdefault(term.casefold(), term)
+    return list(terms.values())[:MAX_TERMS]
+
+
+def live_clusters(locale_id):
+    """Live, public clusters in one language. ``public()`` would look the private sections up
+    again for every queryset made from this one; this looks them up once."""
+    private = ClusterPage.objects.private_q()
+    return ClusterPage.objects.live().exclude(private).filter(locale_id=locale_id)
+
+
+def hand_picked_partners(page, clusters):
+    """The partners the editors chose, in their order, as their translations among
+    ``clusters`` (the links may point at pages in the source language)."""
+    chosen = [link.partner for link in page.partner_links.select_related("partner")]
+    if not chosen:
+        return []
+    translated = {
+        partner.translation_key: partner
+        for partner in clusters.filter(
+            translation_key__in=[partner.translation_key for partner in chosen]
+        ).exclude(translation_key=page.translation_key)
+    }
+    # A key chosen twice is shown once.
+    keys = dict.fromkeys(partner.translation_key for partner in chosen)
+    return [translated[key] for key in keys if key in translated]
+
+
+def suggested_partners(page, clusters, tag_ids, exclude=()):
+    """``clusters`` of the other country sharing at least one tag in ``tag_ids`` or one of the
+    page's focus areas: most shared tags first, then most shared focus areas, then by title."""
+    limit = get_setting("PARTNER_SUGGESTIONS")
+    terms = focus_terms(page.focus_areas)
+    if limit <= 0 or not (tag_ids or terms):
+        return []
+    others = [country for country in Country.values if country != page.country]
+    shared_focus = reduce(
+        add,
+        [
+            Case(When(focus_areas__icontains=term, then=1), default=0, output_field=IntegerField())
+            for term in terms
+        ],
+        Value(0, output_field=IntegerField()),
+    )
+    return list(
+        clusters.filter(country__in=others)
+        .exclude(pk__in=[page.pk, *exclude])
+        .annotate(
+            shared_tag_count=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+            ),
+            shared_focus_count=shared_focus,
+        )
+        .filter(Q(shared_tag_count__gt=0) | Q(shared_focus_count__gt=0))
+        .order_by("-shared_tag_count", "-shared_focus_count", "title", "pk")[:limit]
+    )
+
+
+def potential_partners(page):
+    """The partners a cluster page shows: hand-picked ones first, then suggestions, each with
+    the industry tags it shares with ``page`` named in the page's language."""
+    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    clusters = live_clusters(page.locale_id)
+    chosen = hand_picked_partners(page, clusters)
+    suggested = suggested_partners(
+        page, clusters, tag_ids, exclude=[partner.pk for partner in chosen]
+    )
+    partners = [(partner, True) for partner in chosen] + [(p, False) for p in suggested]
+    if not partners:
+        return []
+
+    shared = {partner.pk: [] for partner, _ in partners}
+    items = (
+        ClusterPageTag.objects.filter(content_object_id__in=list(shared), tag_id__in=tag_ids)
+        .select_related("tag")
+        .order_by()
+    )
+    items = list(items) if tag_ids else []
+    names = industry_names(locale=page.locale_id) if items else {}
+    for item in items:
+        shared[item.content_object_id].append(
+            (item.tag.slug, names.get(item.tag_id, item.tag.name))
+        )
+    return [
+        Partner(
+            page=partner,
+            hand_picked=hand_picked,
+            shared_tags=sorted(shared[partner.pk], key=lambda tag: tag[1].casefold()),
+        )
+        for partner, hand_picked in partners
+    ]

@@ -1,0 +1,1 @@
+"""Matchpoint registration: a cluster registers itself through a public form."""

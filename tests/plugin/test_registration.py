@@ -1,0 +1,515 @@
+"""Matchpoint registration: a cluster registers itself, staff approve it."""
+
+import datetime
+import io
+import os
+import socket
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Workflow, WorkflowState
+
+from clusterdirectory.models import ClusterPage, ClusterRegistration, RegistrationStatus
+from tests.conftest import translate_page
+from tests.factories import ClusterPageFactory, IndustryTagFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tags(db):
+    return [IndustryTagFactory(name="Wind energy"), IndustryTagFactory(name="Aluminium")]
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user(
+        "moderator", "moderator@intra-net.example", "secret-pass", is_staff=False
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def register_url(index):
+    return index.url + "register/"
+
+
+def valid_data(tags, **changes):
+    data = {
+        "name": "Cluster Nord",
+        "street": "Hauptstraße 1",
+        "po_box": "",
+        "postcode": "24937",
+        "city": "Flensburg",
+        "country": "DE",
+        "website": "https://cluster-nord.example",
+        "contact_name": "Anna Berg",
+        "contact_title": "Managing Director",
+        "contact_email": "anna@cluster-nord.example",
+        "contact_phone": "+49 461 1234567",
+        "founded_year": "2005",
+        "members_count": "42",
+        "members_description": "Companies and universities",
+        "industries": [tag.slug for tag in tags],
+        "industry_other": "",
+        "focus_areas": "Offshore wind, service logistics",
+        "services": "Matchmaking\nTraining",
+        "description": "We link companies.\n\nAnd universities.",
+        "consent": "on",
+        "fax": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def image_upload(fmt="PNG", size=(40, 20), name=None):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "navy").save(buffer, fmt)
+    extension = {"JPEG": "jpg"}.get(fmt, fmt.lower())
+    content_type = f"image/{extension}"
+    return SimpleUploadedFile(name or f"logo.{extension}", buffer.getvalue(), content_type)
+
+
+def assert_nothing_created():
+    assert ClusterRegistration.objects.count() == 0
+    assert ClusterPage.objects.count() == 0
+    assert get_image_model().objects.count() == 0
+
+
+def test_form_is_linked_from_the_index_and_lists_every_profile_field(client, cluster_index, tags):
+    assert register_url(cluster_index) in client.get(cluster_index.url).content.decode()
+
+    response = client.get(register_url(cluster_index))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ClusterRegistration._meta.get_fields():
+        if field.name in valid_data(tags) and field.name != "fax":
+            assert f'name="{field.name}"' in html, field.name
+    assert 'name="logo_file"' in html
+    assert "Wind energy" in html
+    assert 'class="hp" aria-hidden="true"' in html
+
+
+def test_valid_registration_becomes_one_draft_in_moderation(client, cluster_index, tags):
+    response = client.post(
+        register_url(cluster_index), valid_data(tags, logo_file=image_upload("WEBP"))
+    )
+
+    assert response.status_code == 303
+    assert response["Location"] == register_url(cluster_index) + "thanks/"
+    registration = ClusterRegistration.objects.get()
+    page = ClusterPage.objects.get()
+    assert registration.page == page
+    assert registration.status == RegistrationStatus.IN_MODERATION
+    assert registration.language_code == "en"
+    assert page.get_parent().specific == cluster_index
+    assert not page.live
+    assert page.title == "Cluster Nord"
+    assert page.contact_phone == "+49 461 1234567"
+    assert sorted(tag.slug for tag in page.industries.all()) == ["aluminium", "wind-energy"]
+    assert [block.value for block in page.services] == ["Matchmaking", "Training"]
+    assert page.description == "<p>We link companies.</p><p>And universities.</p>"
+    assert page.logo == registration.logo and page.logo.file.name.endswith(".webp")
+    workflow_state = WorkflowState.objects.get()
+    assert workflow_state.content_object.pk == page.pk
+    assert workflow_state.workflow == Workflow.objects.get(name="Cluster registration approval")
+    assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert "review the profile" in thanks.content.decode()
+
+
+def test_editors_thank_you_text_replaces_the_default(client, cluster_index):
+    cluster_index.registration_thanks = "<p>We call you within a week.</p>"
+    cluster_index.save_revision().publish()
+
+    html = client.get(register_url(cluster_index) + "thanks/").content.decode()
+
+    assert "We call you within a week." in html
+
+
+def test_privacy_page_is_linked_next_to_the_consent(client, cluster_index, root_page):
+    from tests.factories import ClusterIndexPageFactory
+
+    privacy = ClusterIndexPageFactory(parent=root_page, title="Privacy", slug="privacy")
+    cluster_index.privacy_page = privacy
+    cluster_index.save_revision().publish()
+
+    html = client.get(register_url(cluster_index)).content.decode()
+
+    assert f'<a href="{privacy.url}">Privacy</a>' in html
+
+
+def test_draft_is_invisible_to_anonymous_visitors(client, cluster_index, tags):
+    ClusterPageFactory(parent=cluster_index, title="Published One", country="DK")
+    client.post(register_url(cluster_index), valid_data(tags))
+    page = ClusterPage.objects.get(title="Cluster Nord")
+
+    assert client.get(cluster_index.url + page.slug + "/").status_code == 404
+    listing = client.get(cluster_index.url).content.decode()
+    assert "Published One" in listing and "Cluster Nord" not in listing
+    assert "Cluster Nord" not in client.get(cluster_index.url, {"q": "Nord"}).content.decode()
+    assert not ClusterPage.objects.live().public().search("Nord")
+
+
+def registration_notices():
+    return [m for m in mail.outbox if m.subject.startswith("New cluster registration")]
+
+
+def test_moderators_are_told_by_email(client, cluster_index, tags, moderator):
+    client.post(register_url(cluster_index), valid_data(tags, industry_other="Robotics <b>x</b>"))
+
+    [notice] = registration_notices()
+    assert notice.to == [moderator.email]
+    assert notice.subject == "New cluster registration: Cluster Nord"
+    page = ClusterPage.objects.get()
+    registration = ClusterRegistration.objects.get()
+    assert f"http://testserver/admin/pages/{page.pk}/edit/" in notice.body
+    assert f"/admin/matchpoint/registrations/inspect/{registration.pk}/" in notice.body
+    assert "Other industry (no tag yet): Robotics <b>x</b>" in notice.body  # plain text mail
+    assert registration.moderators_notified_at is not None
+
+
+def test_approval_publishes_and_marks_the_registration(client, cluster_index, tags, moderator):
+    client.post(register_url(cluster_index), valid_data(tags))
+    page = ClusterPage.objects.get()
+    task_state = page.current_workflow_state.current_task_state
+
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    page.refresh_from_db()
+    assert page.live
+    assert ClusterRegistration.objects.get().status == RegistrationStatus.PUBLISHED
+    assert client.get(page.url).status_code == 200
+    assert "Cluster Nord" in client.get(cluster_index.url).content.decode()
+
+
+def test_deleting_a_rejected_registration_erases_its_personal_data(
+    client, cluster_index, tags, moderator
+):
+    client.post(register_url(cluster_index), valid_data(tags, logo_file=image_upload()))
+    page = ClusterPage.objects.get()
+    task_state = page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+    registration = ClusterRegistration.objects.get()
+    assert registration.status == RegistrationStatus.REJECTED
+
+    registration.delete()
+
+    assert not ClusterPage.objects.exists()
+    assert not get_image_model().objects.exists()
+    assert not WorkflowState.objects.exists()
+    from wagtail.models import Revision
+
+    assert not Revision.objects.filter(object_str__contains="Cluster Nord").exists()
+
+
+def test_deleting_the_record_of_a_published_cluster_keeps_its_page(
+    client, cluster_index, tags, moderator
+):
+    client.post(register_url(cluster_index), valid_data(tags, logo_file=image_upload()))
+    page = ClusterPage.objects.get()
+    task_state = page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    ClusterRegistration.objects.get().delete()
+
+    page.refresh_from_db()
+    assert page.live and page.logo is not None
+
+
+def test_html_never_reaches_the_page(client, cluster_index, tags, moderator):
+    client.post(
+        register_url(cluster_index),
+        valid_data(
+            tags,
+            name="<b>Bold</b> Cluster",
+            description='<script>alert("x")</script>Hello <img src=x onerror=alert(1)>',
+            services="<i>Training</i>",
+            focus_areas="<em>Wind</em>",
+        ),
+    )
+    page = ClusterPage.objects.get()
+    task_state = page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    html = client.get(ClusterPage.objects.get().url).content.decode()
+
+    assert "Bold Cluster" in html
+    assert "<script>alert" not in html and "onerror" not in html
+    assert "<b>Bold</b>" not in html and "<i>Training</i>" not in html
+    # The record keeps what the visitor typed, for staff.
+    assert ClusterRegistration.objects.get().name == "<b>Bold</b> Cluster"
+
+
+def test_a_german_registration_goes_under_the_german_index(client, cluster_index, tags, locales):
+    german_index = translate_page(cluster_index, locales["de"])
+    url = german_index.url + "register/"
+    assert url.startswith("/de/")
+
+    response = client.post(url, valid_data(tags))
+
+    assert response.status_code == 303
+    page = ClusterPage.objects.get()
+    assert page.locale == locales["de"]
+    assert page.get_parent().pk == german_index.pk
+    assert ClusterRegistration.objects.get().language_code == "de"
+
+
+def test_slug_is_unique_under_the_index(client, cluster_index, tags):
+    ClusterPageFactory(parent=cluster_index, title="Cluster Nord", slug="cluster-nord")
+
+    client.post(register_url(cluster_index), valid_data(tags))
+
+    assert ClusterPage.objects.filter(live=False).get().slug == "cluster-nord-2"
+
+
+def test_other_industry_becomes_a_focus_area(client, cluster_index, tags):
+    client.post(
+        register_url(cluster_index), valid_data(tags, industries=[], industry_other="Robotics")
+    )
+
+    page = ClusterPage.objects.get()
+    assert page.focus_areas.splitlines()[0] == "Robotics"
+    assert not page.industries.exists()
+
+
+THIS_YEAR = datetime.date.today().year
+INVALID = [
+    ("name", {"name": ""}, "This field is required."),
+    ("street", {"street": ""}, "This field is required."),
+    ("postcode", {"postcode": ""}, "This field is required."),
+    ("city", {"city": ""}, "This field is required."),
+    ("country", {"country": ""}, "This field is required."),
+    ("country", {"country": "PL"}, "Select a valid choice."),
+    ("website", {"website": ""}, "This field is required."),
+    ("website", {"website": "not a url"}, "Enter a valid URL."),
+    ("website", {"website": "javascript:alert(1)"}, "Enter a valid URL."),
+    ("contact_name", {"contact_name": ""}, "This field is required."),
+    ("contact_title", {"contact_title": ""}, "This field is required."),
+    ("contact_email", {"contact_email": ""}, "This field is required."),
+    ("contact_email", {"contact_email": "anna@"}, "Enter a valid email address."),
+    ("contact_phone", {"contact_phone": ""}, "This field is required."),
+    ("contact_phone", {"contact_phone": "0461 1234567"}, "international format"),
+    ("contact_phone", {"contact_phone": "+49 abc"}, "international format"),
+    ("contact_phone", {"contact_phone": "+45 12"}, "does not exist"),
+    ("founded_year", {"founded_year": ""}, "This field is required."),
+    ("founded_year", {"founded_year": "1799"}, "between 1800 and"),
+    ("founded_year", {"founded_year": str(THIS_YEAR + 1)}, "between 1800 and"),
+    ("founded_year", {"founded_year": "year"}, "Enter a whole number."),
+    ("members_count", {"members_count": "0"}, "at least one member"),
+    ("members_count", {"members_count": "-3"}, "greater than or equal to 0"),
+    ("name", {"name": "x" * 256}, "at most 255 characters"),
+    ("description", {"description": "x" * 5001}, "at most 5000 characters"),
+    ("focus_areas", {"focus_areas": ""}, "This field is required."),
+    ("focus_areas", {"focus_areas": "y" * 1001}, "at most 1000 characters"),
+    ("name", {"name": "<b></b>"}, "plain text"),
+    ("industries", {"industries": [], "industry_other": ""}, "at least one industry"),
+    ("industries", {"industries": ["no-such-industry"]}, "Select a valid choice."),
+    ("consent", {"consent": None}, "Please agree"),
+]
+
+
+@pytest.mark.parametrize(("field", "changes", "message"), INVALID)
+def test_invalid_input_creates_nothing_and_keeps_what_was_typed(
+    client, cluster_index, tags, field, changes, message
+):
+    data = valid_data(tags, **changes)
+
+    response = client.post(register_url(cluster_index), data)
+
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert any(message in error for error in form.errors[field]), form.errors
+    html = response.content.decode()
+    assert 'value="Hauptstraße 1"' in html or field == "street"
+    assert "anna@cluster-nord.example" in html or field == "contact_email"
+    assert_nothing_created()
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>"), "valid"),
+        (SimpleUploadedFile("logo.jpg", b"<html><script>x</script></html>"), "valid"),
+        (image_upload("GIF"), "JPEG, PNG or WebP"),
+        (image_upload("BMP"), "JPEG, PNG or WebP"),
+    ],
+    ids=["svg-as-png", "html-as-jpg", "gif", "bmp"],
+)
+def test_only_real_jpeg_png_webp_logos(client, cluster_index, tags, upload, message):
+    response = client.post(register_url(cluster_index), valid_data(tags, logo_file=upload))
+
+    assert response.status_code == 400
+    assert any(message in error for error in response.context["form"].errors["logo_file"])
+    assert_nothing_created()
+
+
+def test_logo_size_and_pixel_limits(client, cluster_index, tags, settings):
+    settings.CLUSTERDIRECTORY = {"LOGO_MAX_BYTES": 1024 * 1024, "LOGO_MAX_PIXELS": 10_000}
+    noisy = Image.frombytes("RGB", (700, 700), os.urandom(700 * 700 * 3))
+    buffer = io.BytesIO()
+    noisy.save(buffer, "PNG")
+    assert buffer.tell() > 1024 * 1024
+
+    too_large = client.post(
+        register_url(cluster_index),
+        valid_data(tags, logo_file=SimpleUploadedFile("big.png", buffer.getvalue())),
+    )
+    too_many_pixels = client.post(
+        register_url(cluster_index), valid_data(tags, logo_file=image_upload(size=(200, 100)))
+    )
+    fine = client.post(
+        register_url(cluster_index), valid_data(tags, logo_file=image_upload("JPEG", (100, 50)))
+    )
+
+    assert "too large" in str(too_large.context["form"].errors["logo_file"])
+    assert "too many pixels" in str(too_many_pixels.context["form"].errors["logo_file"])
+    assert fine.status_code == 303
+    assert ClusterRegistration.objects.get().logo.file.name.endswith(".jpg")
+
+
+def test_honeypot_pretends_success_and_creates_nothing(client, cluster_index, tags):
+    response = client.post(register_url(cluster_index), valid_data(tags, fax="+45 1234"))
+
+    assert response.status_code == 303
+    assert_nothing_created()
+    assert not mail.outbox
+
+
+def test_rate_limit_per_address_creates_nothing_when_hit(client, cluster_index, tags, settings):
+    settings.CLUSTERDIRECTORY = {"REGISTRATION_RATE_LIMIT": "2/h"}
+    url = register_url(cluster_index)
+    for number in (1, 2):
+        assert client.post(url, valid_data(tags, name=f"C{number}")).status_code == 303
+
+    blocked = client.post(url, valid_data(tags, name="C3"))
+
+    assert blocked.status_code == 429
+    assert "Too many submissions" in blocked.content.decode()
+    assert 'value="C3"' in blocked.content.decode()
+    assert ClusterRegistration.objects.count() == ClusterPage.objects.count() == 2
+    other = client.post(url, valid_data(tags, name="C4"), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 303
+
+
+def test_csrf_token_is_required(cluster_index, tags):
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post(register_url(cluster_index), valid_data(tags))
+
+    assert response.status_code == 403
+    assert_nothing_created()
+
+    form_page = strict.get(register_url(cluster_index))
+    token = form_page.cookies["csrftoken"].value
+    accepted = strict.post(register_url(cluster_index), valid_data(tags, csrfmiddlewaretoken=token))
+    assert accepted.status_code == 303
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_mail_failure_keeps_the_registration_and_retries_later(
+    client, cluster_index, tags, moderator, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 2
+
+    response = client.post(register_url(cluster_index), valid_data(tags))
+
+    assert response.status_code == 303
+    registration = ClusterRegistration.objects.get()
+    assert registration.status == RegistrationStatus.IN_MODERATION
+    assert registration.page.title == "Cluster Nord" and not registration.page.live
+    assert registration.moderators_notified_at is None
+    assert "ConnectionRefusedError" in registration.processing_error
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    out = io.StringIO()
+    call_command("send_pending_mail", stdout=out)
+
+    assert "Registrations: 1 sent, 0 failed." in out.getvalue()
+    registration.refresh_from_db()
+    assert registration.moderators_notified_at is not None
+    assert registration.processing_error == ""
+    assert [notice.to for notice in registration_notices()] == [[moderator.email]]
+
+
+def test_a_page_that_could_not_be_made_is_made_by_the_retry(
+    client, cluster_index, tags, monkeypatch
+):
+    def full_disk(self, **kwargs):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(type(cluster_index), "add_child", full_disk)
+        response = client.post(register_url(cluster_index), valid_data(tags))
+
+    assert response.status_code == 303
+    registration = ClusterRegistration.objects.get()
+    assert registration.status == RegistrationStatus.RECEIVED
+    assert registration.processing_error == "OSError: disk full"
+    assert not ClusterPage.objects.exists()
+
+    call_command("send_pending_mail", stdout=io.StringIO())
+
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.IN_MODERATION
+    assert not registration.page.live
+
+
+def test_only_get_and_post(client, cluster_index):
+    assert client.put(register_url(cluster_index)).status_code == 405
+
+
+def test_staff_list_inspect_and_delete_registrations(client, cluster_index, tags, moderator):
+    client.post(register_url(cluster_index), valid_data(tags))
+    registration = ClusterRegistration.objects.get()
+    moderator.user_permissions.add(
+        *Permission.objects.filter(codename="access_admin", content_type__app_label="wagtailadmin")
+    )
+    staff = Client()
+    staff.force_login(moderator)
+
+    listing = staff.get("/admin/matchpoint/registrations/")
+    inspect = staff.get(f"/admin/matchpoint/registrations/inspect/{registration.pk}/")
+
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Cluster Nord" in html and "Awaiting approval" in html
+    assert inspect.status_code == 200 and "anna@cluster-nord.example" in inspect.content.decode()
+    assert staff.get("/admin/matchpoint/registrations/add/").status_code in (302, 403)
+    edit = f"/admin/matchpoint/registrations/edit/{registration.pk}/"
+    assert staff.post(edit, {"status": "published"}).status_code in (302, 403)
+    assert ClusterRegistration.objects.get().status == RegistrationStatus.IN_MODERATION
+
+    deleted = staff.post(f"/admin/matchpoint/registrations/delete/{registration.pk}/")
+
+    assert deleted.status_code == 302
+    assert not ClusterRegistration.objects.exists() and not ClusterPage.objects.exists()
+
+
+def test_visitors_and_editors_without_permission_see_no_registrations(
+    client, cluster_index, tags, django_user_model
+):
+    client.post(register_url(cluster_index), valid_data(tags))
+    editor = django_user_model.objects.create_user("editor", "e@x.example", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    staff = Client()
+    staff.force_login(editor)
+
+    assert client.get("/admin/matchpoint/registrations/").status_code == 302  # to login
+    assert staff.get("/admin/matchpoint/registrations/").status_code in (302, 403)
+    assert b"anna@cluster-nord.example" not in staff.get("/admin/").content
