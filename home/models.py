@@ -8,11 +8,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
+from clusterdirectory.models import SocialImageMixin
 
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
 
-class HomePage(OptionalHeadlessPreviewMixin, Page):
+class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -37,7 +38,7 @@ class HomePage(OptionalHeadlessPreviewMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(OptionalHeadlessPreviewMixin, Page):
+class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
 
     template = "home/standard_page.html"

@@ -1,16 +1,9 @@
+from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedCluster
 from .choices import Country, EventKind
+from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
 from .contact_requests import ContactRequest
-from .pages import (
-    CaseStudyIndexPage,
-    CaseStudyPage,
-    CaseStudyRelatedCluster,
-    ClusterIndexPage,
-    ClusterPage,
-    ClusterPartner,
-    EventIndexPage,
-    EventPage,
-    NewsPage,
-)
+from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
+from .mixins import SocialImageMixin
 from .registrations import ClusterRegistration, RegistrationStatus
 from .tags import (
     CaseStudyPageTag,
@@ -35,6 +28,8 @@ __all__ = [
     "ClusterRegistration",
     "ContactRequest",
     "Country",
+    "EventCaseStudy",
+    "EventCluster",
     "EventIndexPage",
     "EventKind",
     "EventPage",
@@ -44,6 +39,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "RegistrationStatus",
+    "SocialImageMixin",
     "industry_label",
     "industry_names",
 ]

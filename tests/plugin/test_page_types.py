@@ -387,6 +387,8 @@ def test_event_page_created_in_admin(page_test, client, root_page, locales):
                 ),
                 "registration_url": "https://example.com/register",
                 "industries": "Food",
+                "participating_clusters": inline_formset([]),
+                "resulting_case_studies": inline_formset([]),
             }
         ),
     )
@@ -560,6 +562,8 @@ def test_industry_tags_are_shared_between_page_types(page_test, root_page, local
                 "programme": streamfield([]),
                 # The admin's tag widget quotes multi-word tags.
                 "industries": '"Wind energy"',
+                "participating_clusters": inline_formset([]),
+                "resulting_case_studies": inline_formset([]),
             }
         ),
     )

@@ -513,3 +513,16 @@ def test_visitors_and_editors_without_permission_see_no_registrations(
     assert client.get("/admin/matchpoint/registrations/").status_code == 302  # to login
     assert staff.get("/admin/matchpoint/registrations/").status_code in (302, 403)
     assert b"anna@cluster-nord.example" not in staff.get("/admin/").content
+
+
+def test_messages_are_in_the_visitors_language(client, cluster_index, tags, locales):
+    german_index = translate_page(cluster_index, locales["de"])
+
+    response = client.post(
+        german_index.url + "register/", valid_data(tags, contact_phone="0461 1234", consent=None)
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Geben Sie die Telefonnummer im internationalen Format" in html
+    assert '<html lang="de">' in html

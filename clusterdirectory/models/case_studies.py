@@ -1,0 +1,136 @@
+"""Cross-border case studies and their recommendations."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..api_fields import (
+    IndustriesField,
+    RelatedClustersField,
+)
+from ..blocks import ListItemBlock, RecommendationBlock
+from ..conf import get_setting
+from ..headless import OptionalHeadlessPreviewMixin
+from .mixins import BODY_BLOCKS, IndustryNamesMixin, SocialImageMixin
+from .tags import CaseStudyPageTag
+
+
+class CaseStudyIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+    template = "clusterdirectory/case_study_index_page.html"
+    subpage_types = ["clusterdirectory.CaseStudyPage"]
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        verbose_name = _("case study index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = (
+            CaseStudyPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        )
+        context["case_studies"] = Paginator(
+            case_studies, get_setting("CASE_STUDIES_PER_PAGE")
+        ).get_page(request.GET.get("page"))
+        return context
+
+
+class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+    template = "clusterdirectory/case_study_page.html"
+    parent_page_types = ["clusterdirectory.CaseStudyIndexPage"]
+    subpage_types = []
+
+    aim = models.TextField(_("aim"), help_text=_("What the case study set out to find."))
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown on cards."))
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    recommendations = StreamField(
+        [("recommendation", RecommendationBlock())],
+        verbose_name=_("recommendations"),
+        blank=True,
+        help_text=_("Shown as a numbered list, in this order."),
+    )
+    regions = StreamField(
+        [("region", ListItemBlock(label=_("Region")))],
+        verbose_name=_("regions involved"),
+        blank=True,
+    )
+    industries = ClusterTaggableManager(
+        through=CaseStudyPageTag, blank=True, verbose_name=_("industries")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("aim"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("recommendations"),
+        MultipleChooserPanel(
+            "related_clusters",
+            chooser_field_name="cluster",
+            heading=_("Related clusters"),
+            label=_("Cluster"),
+        ),
+        FieldPanel("regions"),
+        FieldPanel("industries"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("aim"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("recommendations"),
+    ]
+    api_fields = [
+        APIField("aim"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("recommendations"),
+        APIField("related_clusters", serializer=RelatedClustersField()),
+        APIField("regions"),
+        APIField("industries", serializer=IndustriesField()),
+    ]
+
+    class Meta:
+        verbose_name = _("case study page")
+
+    @classmethod
+    def latest_in(cls, locale):
+        return cls.objects.live().public().filter(locale=locale).order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_clusters"] = [
+            link.cluster.localized
+            for link in self.related_clusters.select_related("cluster")
+            if link.cluster.live
+        ]
+        return context
+
+
+class CaseStudyRelatedCluster(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_clusters")
+    cluster = models.ForeignKey(
+        "clusterdirectory.ClusterPage",
+        verbose_name=_("cluster"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("cluster", page_type="clusterdirectory.ClusterPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related cluster")
+        verbose_name_plural = _("related clusters")

@@ -1,0 +1,342 @@
+"""Matchpoint: the cluster directory, its profiles and their hand-picked partners."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..api_fields import (
+    LOGO_RENDITION,
+    AddressField,
+    ContactField,
+    IndustriesField,
+    PotentialPartnersField,
+)
+from ..blocks import ListItemBlock
+from ..headless import OptionalHeadlessPreviewMixin
+from .choices import Country
+from .mixins import IndustryNamesMixin, SocialImageMixin
+from .tags import ClusterPageTag
+
+
+class ClusterIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page):
+    """Matchpoint: the directory of participating clusters, filtered by visitors, and the
+    form through which a cluster registers itself (``register/``)."""
+
+    template = "clusterdirectory/cluster_index_page.html"
+    subpage_types = ["clusterdirectory.ClusterPage"]
+
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the list of clusters."),
+    )
+    registration_introduction = RichTextField(
+        _("registration introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the registration form: who may register and why."),
+    )
+    registration_thanks = RichTextField(
+        _("registration thank-you text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "Shown after a cluster has registered. Say what happens next, e.g. that the "
+            "network's staff review the profile before it is published."
+        ),
+    )
+    open_data_licence = models.CharField(
+        _("open-data licence"),
+        max_length=255,
+        blank=True,
+        default="Creative Commons Attribution 4.0 (CC BY 4.0)",
+        help_text=_("Printed in the directory's CSV and JSON exports."),
+    )
+    open_data_licence_url = models.URLField(
+        _("open-data licence link"),
+        blank=True,
+        default="https://creativecommons.org/licenses/by/4.0/",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that explains how contact data is stored. The registration and contact "
+            "forms link to it next to the consent box."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_introduction"),
+                FieldPanel("registration_thanks"),
+                PageChooserPanel("privacy_page"),
+            ],
+            heading=_("Registration form"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("open_data_licence"), FieldPanel("open_data_licence_url")],
+            heading=_("Open data export"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("registration_introduction"),
+        APIField("registration_thanks"),
+    ]
+
+    class Meta:
+        verbose_name = _("cluster index page")
+
+    def clusters(self):
+        """Live, public clusters of this index, in alphabetical order."""
+        return ClusterPage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import cluster_listing  # listing imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(cluster_listing(self, request))
+        return context
+
+    def localized_privacy_page(self):
+        """The privacy page in this index's language, if editors chose one and it is live."""
+        page = self.privacy_page
+        if page is None:
+            return None
+        page = page.get_translation_or_none(self.locale_id) or page
+        return page if page.live else None
+
+    @path("register/")
+    def register(self, request):
+        from ..registration.views import register  # the views import these models
+
+        return register(request, self)
+
+    @path("register/thanks/")
+    def register_thanks(self, request):
+        from ..registration.views import thanks
+
+        return thanks(request, self)
+
+
+class ClusterPage(
+    SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, IndustryNamesMixin, Page
+):
+    template = "clusterdirectory/cluster_page.html"
+    parent_page_types = ["clusterdirectory.ClusterIndexPage"]
+    subpage_types = []
+
+    street = models.CharField(_("street"), max_length=255, blank=True)
+    po_box = models.CharField(_("PO box"), max_length=50, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_title = models.CharField(
+        _("job title"), max_length=255, blank=True, help_text=_("For example: Managing Director")
+    )
+    contact_email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Messages from the contact form on the profile are sent here."),
+    )
+    show_contact_email = models.BooleanField(
+        _("show e-mail on the profile"),
+        default=False,
+        help_text=_(
+            "Only tick this if the cluster agreed to publish the address. Visitors can always "
+            "write through the profile's contact form, which does not reveal it."
+        ),
+    )
+    contact_phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("International format: +45 2035 3255")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    founded_note = models.CharField(
+        _("founded (note)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Optional detail, e.g. '2005 as a research initiative, 2009 as a legal entity'"
+        ),
+    )
+    members_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+    members_description = models.TextField(
+        _("member mix"),
+        blank=True,
+        help_text=_("Who the members are, e.g. 'Industrial members within the aluminium industry'"),
+    )
+    industries = ClusterTaggableManager(
+        through=ClusterPageTag,
+        blank=True,
+        verbose_name=_("industries"),
+        help_text=_("Industry tags visitors filter by. Choose existing tags where possible."),
+    )
+    focus_areas = models.TextField(
+        _("focus business areas"),
+        blank=True,
+        help_text=_(
+            "What the cluster works on. Separate areas with commas or new lines: shared areas "
+            "link clusters as potential partners."
+        ),
+    )
+    services = StreamField(
+        [("service", ListItemBlock(label=_("Service")))],
+        verbose_name=_("services"),
+        blank=True,
+        help_text=_("One service per item."),
+    )
+    description = RichTextField(_("description"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("po_box"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("website"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Address and website"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_title")]),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("show_contact_email"),
+            ],
+            heading=_("Contact person"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_note")]),
+                FieldPanel("members_count"),
+                FieldPanel("members_description"),
+            ],
+            heading=_("Founded and members"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("industries"), FieldPanel("focus_areas"), FieldPanel("services")],
+            heading=_("Industry and services"),
+        ),
+        FieldPanel("description"),
+        MultipleChooserPanel(
+            "partner_links",
+            chooser_field_name="partner",
+            heading=_("Partners chosen by the editors"),
+            label=_("Partner"),
+            help_text=_(
+                "Shown first under 'Potential partners across the border', in this order. "
+                "Suggestions by shared industries follow."
+            ),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("focus_areas"),
+        index.SearchField("description"),
+        index.SearchField("members_description"),
+        index.SearchField("city"),
+        index.FilterField("country"),
+        index.RelatedFields("industries", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("address", serializer=AddressField()),
+        APIField("website"),
+        APIField("logo", serializer=ImageRenditionField(LOGO_RENDITION)),
+        APIField("contact", serializer=ContactField()),
+        APIField("founded_year"),
+        APIField("founded_note"),
+        APIField("members_count"),
+        APIField("members_description"),
+        APIField("industries", serializer=IndustriesField()),
+        APIField("focus_areas"),
+        APIField("services"),
+        APIField("description"),
+        APIField("potential_partners", serializer=PotentialPartnersField()),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("street"),
+        SynchronizedField("po_box"),
+        SynchronizedField("postcode"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("show_contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("cluster page")
+
+    @path("contact/")
+    def contact(self, request):
+        from ..contact.views import contact  # the views import these models
+
+        return contact(request, self)
+
+    @path("contact/thanks/")
+    def contact_thanks(self, request):
+        from ..contact.views import thanks
+
+        return thanks(request, self)
+
+    def potential_partners(self):
+        """Hand-picked partners, then suggestions across the border (see ``partners.py``)."""
+        from ..partners import potential_partners  # partners imports these models
+
+        return potential_partners(self)
+
+
+class ClusterPartner(Orderable):
+    """A potential partner the editors link by hand; shown before the suggestions."""
+
+    page = ParentalKey(ClusterPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        ClusterPage,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("partner", page_type="clusterdirectory.ClusterPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")

@@ -1,0 +1,259 @@
+"""News and Events: the index, events and news articles."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..api_fields import (
+    IMAGE_RENDITION,
+    IndustriesField,
+)
+from ..blocks import ListItemBlock
+from ..conf import get_setting
+from ..headless import OptionalHeadlessPreviewMixin
+from .choices import EventKind
+from .mixins import BODY_BLOCKS, IndustryNamesMixin, SocialImageMixin
+from .tags import EventPageTag, NewsPageTag
+
+
+class EventIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+    """News and Events: upcoming and past events listed apart, and news articles."""
+
+    template = "clusterdirectory/event_index_page.html"
+    subpage_types = ["clusterdirectory.EventPage", "clusterdirectory.NewsPage"]
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.child_of(self).live().public().select_related("image")
+        now = timezone.now()
+        context["upcoming_events"] = events.filter(ends_at__gte=now).order_by("starts_at")
+        past = events.filter(ends_at__lt=now).order_by("-starts_at")
+        context["past_events"] = Paginator(past, get_setting("EVENTS_PER_PAGE")).get_page(
+            request.GET.get("page")
+        )
+        context["news"] = NewsPage.objects.child_of(self).live().public().order_by("-date")[:10]
+        return context
+
+
+class EventPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+    template = "clusterdirectory/event_page.html"
+    parent_page_types = ["clusterdirectory.EventIndexPage"]
+    subpage_types = []
+
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(
+        _("ends at"), help_text=_("For a multi-day event, the end of the last day.")
+    )
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("Tick when only the dates are known; times are then not shown."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP
+    )
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown on cards."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    focus_topics = StreamField(
+        [("topic", ListItemBlock(label=_("Topic")))],
+        verbose_name=_("focus topics"),
+        blank=True,
+        help_text=_("One topic per item, e.g. 'Open innovation'."),
+    )
+    programme = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("programme"),
+        blank=True,
+        help_text=_("The agenda and any detail visitors need."),
+    )
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Where visitors sign up.")
+    )
+    industries = ClusterTaggableManager(
+        through=EventPageTag, blank=True, verbose_name=_("industries")
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("all_day"),
+            ],
+            heading=_("When"),
+        ),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("location")]),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("focus_topics"),
+        FieldPanel("programme"),
+        FieldPanel("registration_url"),
+        FieldPanel("industries"),
+        MultipleChooserPanel(
+            "participating_clusters",
+            chooser_field_name="cluster",
+            heading=_("Clusters taking part"),
+            label=_("Cluster"),
+        ),
+        MultipleChooserPanel(
+            "resulting_case_studies",
+            chooser_field_name="case_study",
+            heading=_("Case studies that came out of this event"),
+            label=_("Case study"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("location"),
+        index.SearchField("focus_topics"),
+        index.FilterField("starts_at"),
+        index.FilterField("kind"),
+    ]
+    api_fields = [
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("all_day"),
+        APIField("kind"),
+        APIField("location"),
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField(IMAGE_RENDITION)),
+        APIField("focus_topics"),
+        APIField("programme"),
+        APIField("registration_url"),
+        APIField("industries", serializer=IndustriesField()),
+    ]
+
+    class Meta:
+        verbose_name = _("event page")
+        ordering = ["starts_at"]
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("The end must not be before the start.")})
+
+    @property
+    def is_single_day(self):
+        return timezone.localdate(self.starts_at) == timezone.localdate(self.ends_at)
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @classmethod
+    def upcoming_in(cls, locale):
+        return (
+            cls.objects.live()
+            .public()
+            .filter(locale=locale, ends_at__gte=timezone.now())
+            .order_by("starts_at")
+        )
+
+
+class NewsPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+    template = "clusterdirectory/news_page.html"
+    parent_page_types = ["clusterdirectory.EventIndexPage"]
+    subpage_types = []
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown on cards."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    industries = ClusterTaggableManager(
+        through=NewsPageTag, blank=True, verbose_name=_("industries")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("industries"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("image", serializer=ImageRenditionField(IMAGE_RENDITION)),
+        APIField("body"),
+        APIField("industries", serializer=IndustriesField()),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+class EventCluster(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="participating_clusters")
+    cluster = models.ForeignKey(
+        "clusterdirectory.ClusterPage",
+        verbose_name=_("cluster"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("cluster", page_type="clusterdirectory.ClusterPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cluster taking part")
+        verbose_name_plural = _("clusters taking part")
+
+
+class EventCaseStudy(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="resulting_case_studies")
+    case_study = models.ForeignKey(
+        "clusterdirectory.CaseStudyPage",
+        verbose_name=_("case study"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("case_study", page_type="clusterdirectory.CaseStudyPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("case study from this event")
+        verbose_name_plural = _("case studies from this event")

@@ -1,0 +1,50 @@
+"""What the plugin's page types share."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from ..blocks import APIImageBlock
+from .tags import industry_names
+
+BODY_BLOCKS = [
+    ("heading", blocks.CharBlock(form_classname="title", icon="title", label=_("Heading"))),
+    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+    ("image", APIImageBlock(label=_("Image"))),
+]
+
+
+class IndustryNamesMixin:
+    """Gives templates the page's industry tags (``industry_items``) and their names in the
+    visitor's language (``industry_names``), in two queries however many tags there are."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["industry_items"] = list(self.tagged_items.select_related("tag"))
+        context["industry_names"] = industry_names()
+        return context
+
+
+class SocialImageMixin(models.Model):
+    """An image for link previews when the page is shared (Open Graph), on the promote tab
+    beside Wagtail's SEO title and search description."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social media image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared on social media. Without one, the page's own image "
+            "or logo is used."
+        ),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
