@@ -6,8 +6,10 @@ PORT ?= 8000
 # The browser tests (tests/browser) drive this chromium; Playwright's own download is not used.
 CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(PY) manage.py
+# Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
+PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test browser lint check messages compilemessages demo clean
+.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +52,25 @@ browser:
 		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
 	fi
 
-test: $(VENV)/.test-installed compilemessages lint check browser
-	$(PY) -m pytest
-	$(PY) -m pytest --ds=tests.plugin_site.settings tests/plugin
+# Installs Debian's PostgreSQL 15 and Redis servers for test-postgres when missing (needs root).
+services:
+	@if [ -x /usr/lib/postgresql/15/bin/initdb ] && command -v redis-server >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql-15 redis-server; \
+	else \
+		echo "PostgreSQL 15 or redis-server missing: sudo apt-get install postgresql-15 redis-server"; exit 1; \
+	fi
+
+# The suite again on PostgreSQL with the cache in Redis (throwaway servers on loopback).
+test-postgres: $(VENV)/.test-installed compilemessages services
+	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser
+
+# All tests on SQLite (browser tests included), the plugin's in a site of its own, then all
+# but the browser tests on PostgreSQL with Redis.
+test: $(VENV)/.test-installed compilemessages lint check browser services
+	$(PY) -m pytest $(PYTEST_WORKERS)
+	$(PY) -m pytest $(PYTEST_WORKERS) --ds=tests.plugin_site.settings tests/plugin
+	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser
 
 # Regenerates the catalogues from the source (needs xgettext, Debian's gettext).
 messages: $(VENV)/.run-installed

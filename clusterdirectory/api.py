@@ -27,7 +27,9 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Locale, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
@@ -154,7 +156,18 @@ class StrictSearchFilter(SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class ContentPagesAPIViewSet(PagesAPIViewSet):
+class NoNullCharactersMixin:
+    """A null character in the query string is answered with a 400 before any filter runs:
+    PostgreSQL refuses it in a query parameter, which would otherwise be a 500."""
+
+    def initial(self, request, *args, **kwargs):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequestError(f"{name} must not contain null characters")
+        super().initial(request, *args, **kwargs)
+
+
+class ContentPagesAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = [
         StrictFieldsFilter,
@@ -171,7 +184,14 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
         ["industry", "country", "upcoming"]
     )
     # Fields that run their own queries per page: not in listings, even with ``fields=*``.
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "potential_partners"]
+    detail_only_fields = [
+        *PagesAPIViewSet.detail_only_fields,
+        "potential_partners",
+        "related_case_studies",
+        # Chosen pages mapped to the page's language: a few queries each, so not per item.
+        "participating_clusters",
+        "resulting_case_studies",
+    ]
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
@@ -203,7 +223,7 @@ class ContentPagesAPIViewSet(PagesAPIViewSet):
         return super().find_object(queryset, request)
 
 
-class IndustriesAPIViewSet(BaseAPIViewSet):
+class IndustriesAPIViewSet(NoNullCharactersMixin, BaseAPIViewSet):
     """Every industry tag with its name in ``locale`` and how many live pages use it."""
 
     model = IndustryTag
@@ -253,7 +273,7 @@ class IndustriesAPIViewSet(BaseAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
-class PagePreviewAPIViewSet(PagesAPIViewSet):
+class PagePreviewAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
     """The draft an editor is previewing, for a headless front end:
     ``page_preview/?content_type=app.model&token=...`` (the query wagtail-headless-preview sends
     the editor to the front end with), answered like the pages detail endpoint. The token is
@@ -326,3 +346,24 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
         ]
+
+
+class StrictMediaMixin(NoNullCharactersMixin):
+    """Wagtail's images and documents endpoints with the same answers to bad input as the
+    pages endpoint: 400 with a message, never a 500."""
+
+    pagination_class = BoundedPagination
+    filter_backends = [StrictFieldsFilter, OrderingFilter, StrictSearchFilter]
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].strip().isdecimal():
+            raise BadRequestError("id must be a whole number")
+        return super().find_object(queryset, request)
+
+
+class ImagesAPIViewSet(StrictMediaMixin, WagtailImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(StrictMediaMixin, WagtailDocumentsAPIViewSet):
+    pass

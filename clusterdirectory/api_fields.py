@@ -112,3 +112,53 @@ class PotentialPartnersField(Field):
             }
             for partner in potential_partners(page)
         ]
+
+
+class RelatedCaseStudiesField(Field):
+    """Up to three live case studies in the page's language sharing industries with it, most
+    shared first, then the newest: ``[{id, title, url, summary}]``. Detail only
+    (``ContentPagesAPIViewSet.detail_only_fields``): it runs its own query."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        return [
+            {
+                "id": study.pk,
+                "title": study.title,
+                "url": study.get_url(request),
+                "summary": study.summary,
+            }
+            for study in page.related_case_studies()
+        ]
+
+
+class ChosenPagesField(Field):
+    """Pages editors linked, as ``{id, title, url}`` in the page's language: what the page's
+    ``method`` returns (e.g. ``EventPage.clusters_taking_part``)."""
+
+    def __init__(self, method, **kwargs):
+        self.method = method
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        return [
+            {"id": chosen.pk, "title": chosen.title, "url": chosen.get_url(request)}
+            for chosen in getattr(page, self.method)()
+        ]
+
+
+class SubpageUrlField(Field):
+    """The full URL of one of a routable page's routes (its calendar, its feeds), or null
+    while the page has none."""
+
+    def __init__(self, route_name, **kwargs):
+        self.route_name = route_name
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        base = page.get_full_url(self.context.get("request"))
+        return base + page.reverse_subpage(self.route_name) if base else None

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 IMAGE_API_RENDITION = "width-960"
 
@@ -161,3 +161,84 @@ class FeaturedClustersBlock(blocks.StructBlock):
         label = _("Featured clusters")
         description = _("Cards for clusters chosen by the editor.")
         preview_value = {"heading": "Featured clusters", "clusters": []}
+
+
+class StatisticsValue(blocks.StructValue):
+    def statistics(self, locale=None):
+        """Live, public clusters in ``locale`` (the active language's by default), counted as
+        the editor chose: per industry, per country or both."""
+        from .statistics import cluster_statistics  # it imports the models, which import us
+
+        show = self.get("show") or StatisticsBlock.BOTH
+        return cluster_statistics(
+            locale or Locale.get_active(),
+            industries=show in (StatisticsBlock.INDUSTRIES, StatisticsBlock.BOTH),
+            countries=show in (StatisticsBlock.COUNTRIES, StatisticsBlock.BOTH),
+        )
+
+
+def _bars(rows):
+    """Rows with ``bar``, their count as a share of the largest, for the template's bars."""
+    if not rows:
+        return rows
+    largest = max(row["count"] for row in rows) or 1
+    return [{**row, "bar": round(100 * row["count"] / largest)} for row in rows]
+
+
+def _api_locale(context):
+    """The language of the page the API is serialising: the API's context names no page, so
+    the detail view's page, else the listing's ``locale`` filter, else the request's language.
+    Looked up once per response."""
+    context = context if context is not None else {}
+    if "clusterdirectory_statistics_locale" not in context:
+        locale = None
+        view = context.get("view")
+        if view is not None and getattr(view, "action", None) == "detail_view":
+            locale = getattr(view.get_object(), "locale", None)
+        request = context.get("request")
+        if locale is None and request is not None and request.GET.get("locale"):
+            locale = Locale.objects.filter(language_code=request.GET["locale"]).first()
+        context["clusterdirectory_statistics_locale"] = locale or Locale.get_active()
+    return context["clusterdirectory_statistics_locale"]
+
+
+class StatisticsBlock(blocks.StructBlock):
+    INDUSTRIES, COUNTRIES, BOTH = "industries", "countries", "both"
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    show = blocks.ChoiceBlock(
+        label=_("Show"),
+        choices=[
+            (BOTH, _("Clusters per industry and per country")),
+            (INDUSTRIES, _("Clusters per industry")),
+            (COUNTRIES, _("Clusters per country")),
+        ],
+        default=BOTH,
+        help_text=_("Counted from the published clusters in the page's language when shown."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        locale = getattr(page, "locale", None) if isinstance(page, Page) else None
+        statistics = value.statistics(locale)
+        statistics["industries"] = _bars(statistics["industries"])
+        statistics["countries"] = _bars(statistics["countries"])
+        context["statistics"] = statistics
+        return context
+
+    def get_api_representation(self, value, context=None):
+        statistics = value.statistics(_api_locale(context))
+        show = value.get("show") or self.BOTH
+        return {"heading": value.get("heading") or "", "show": show, **statistics}
+
+    class Meta:
+        icon = "table"
+        template = "clusterdirectory/blocks/statistics_block.html"
+        value_class = StatisticsValue
+        label = _("Cluster statistics")
+        description = _(
+            "How many clusters there are per industry and per country, counted from the "
+            "published clusters when the page is shown."
+        )
+        preview_value = {"heading": "The network in numbers", "show": "both"}

@@ -1,11 +1,11 @@
 from django.http import JsonResponse
 from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from clusterdirectory.api import (
     ContentPagesAPIViewSet,
+    DocumentsAPIViewSet,
+    ImagesAPIViewSet,
     IndustriesAPIViewSet,
     PagePreviewAPIViewSet,
 )

@@ -22,11 +22,15 @@ from wagtail.models import get_page_models
 from clusterdirectory.api import MAX_OFFSET, ContentPagesAPIViewSet
 from clusterdirectory.api_fields import (
     AddressField,
+    ChosenPagesField,
     ContactField,
     IndustriesField,
     PotentialPartnersField,
+    RelatedCaseStudiesField,
     RelatedClustersField,
+    SubpageUrlField,
 )
+from clusterdirectory.blocks import StatisticsBlock
 from clusterdirectory.models import Country
 
 PAGES = ContentPagesAPIViewSet  # what the site registers as ``pages``
@@ -80,9 +84,16 @@ SCALAR_BLOCKS = [
 ]
 
 
+# Blocks whose own get_api_representation adds to what the editor entered.
+CUSTOM_BLOCKS = [(StatisticsBlock, ref("ClusterStatistics"))]
+
+
 def block_schema(block):
     """What ``block.get_api_representation`` returns. A value the editor left empty, or one of
     a block added after the content was written, is null."""
+    for block_class, schema in CUSTOM_BLOCKS:
+        if isinstance(block, block_class):
+            return schema
     if not type(block).get_api_representation.__module__.startswith("wagtail."):
         return {"description": f"As served by {type(block).__qualname__}."}
     if isinstance(block, blocks.StreamBlock):
@@ -126,6 +137,23 @@ CUSTOM_FIELDS = [
             "description": "Detail only. The partners the editors chose, then suggested "
             "clusters of the other country, most shared industries and focus areas first; "
             "all in the page's language.",
+        },
+    ),
+    (
+        RelatedCaseStudiesField,
+        {
+            "type": "array",
+            "items": ref("RelatedCaseStudy"),
+            "description": "Detail only. Up to three live case studies in the page's language "
+            "sharing industries with it, most shared industries first, then the newest.",
+        },
+    ),
+    (ChosenPagesField, {"type": "array", "items": ref("ChosenPage")}),
+    (
+        SubpageUrlField,
+        {
+            **or_null({"type": "string", "format": "uri"}),
+            "description": "A file the page offers: its iCalendar (.ics) or news feed.",
         },
     ),
     (ImageRenditionField, or_null(ref("Rendition"))),
@@ -289,6 +317,66 @@ def components():
                 {"id": {"type": "integer"}, "title": string, "url": or_null(string)},
                 required=["id", "title", "url"],
                 description="A cluster, in the case study's language where translated.",
+            ),
+            "ChosenPage": obj(
+                {"id": {"type": "integer"}, "title": string, "url": or_null(string)},
+                required=["id", "title", "url"],
+                description="A page the editors linked (a cluster taking part in an event, a "
+                "case study from it), in the page's language where translated.",
+            ),
+            "ClusterStatistics": obj(
+                {
+                    "heading": string,
+                    "show": {
+                        "enum": [
+                            StatisticsBlock.BOTH,
+                            StatisticsBlock.INDUSTRIES,
+                            StatisticsBlock.COUNTRIES,
+                        ]
+                    },
+                    "language": {"enum": languages},
+                    "total": {"type": "integer", "minimum": 0},
+                    "industries": or_null(
+                        {
+                            "type": "array",
+                            "items": obj(
+                                {
+                                    "slug": string,
+                                    "name": string,
+                                    "count": {"type": "integer", "minimum": 1},
+                                },
+                                required=["slug", "name", "count"],
+                            ),
+                        }
+                    ),
+                    "countries": or_null(
+                        {
+                            "type": "array",
+                            "items": obj(
+                                {
+                                    "code": {"enum": Country.values},
+                                    "name": string,
+                                    "count": {"type": "integer", "minimum": 0},
+                                },
+                                required=["code", "name", "count"],
+                            ),
+                        }
+                    ),
+                },
+                required=["heading", "show", "language", "total", "industries", "countries"],
+                description="The statistics block: live, public clusters in `language` (the "
+                "page's), most first per industry, per country in a fixed order; a part the "
+                "editor did not choose is null.",
+            ),
+            "RelatedCaseStudy": obj(
+                {
+                    "id": {"type": "integer"},
+                    "title": string,
+                    "url": or_null(string),
+                    "summary": string,
+                },
+                required=["id", "title", "url", "summary"],
+                description="A case study in the same language.",
             ),
             "PotentialPartner": obj(
                 {

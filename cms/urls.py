@@ -2,17 +2,28 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import search
+
 from .api import api_urlpatterns
+from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include((api_urlpatterns, "wagtailapi"))),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
 ]
 
 if settings.DEBUG:
@@ -24,6 +35,8 @@ if settings.DEBUG:
 
 # Pages live under /en/, /da/, /de/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),  # before Wagtail's pages, which match any path
+    path("", include("clusterdirectory.urls")),  # the directory's export.csv / export.json
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

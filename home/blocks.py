@@ -9,6 +9,7 @@ from clusterdirectory.blocks import (
     APIImageChooserBlock,
     FeaturedClustersBlock,
     LatestCaseStudiesBlock,
+    StatisticsBlock,
     UpcomingEventsBlock,
 )
 
@@ -211,6 +212,7 @@ STANDARD_BLOCKS = [
     ("people", PeopleBlock()),
     ("partners", PartnersBlock()),
     ("key_figures", KeyFiguresBlock()),
+    ("cluster_statistics", StatisticsBlock()),
 ]
 
 HOME_BLOCKS = [

@@ -1,6 +1,5 @@
 """Cross-border case studies and their recommendations."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,10 +16,10 @@ from wagtail.search import index
 
 from ..api_fields import (
     IndustriesField,
+    RelatedCaseStudiesField,
     RelatedClustersField,
 )
 from ..blocks import ListItemBlock, RecommendationBlock
-from ..conf import get_setting
 from ..headless import OptionalHeadlessPreviewMixin
 from .mixins import BODY_BLOCKS, IndustryNamesMixin, SocialImageMixin
 from .tags import CaseStudyPageTag
@@ -39,14 +38,20 @@ class CaseStudyIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("case study index page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        case_studies = (
-            CaseStudyPage.objects.child_of(self).live().public().order_by("-first_published_at")
+    def case_studies(self):
+        """Live, public case studies of this index, newest first."""
+        return (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at", "-pk")
         )
-        context["case_studies"] = Paginator(
-            case_studies, get_setting("CASE_STUDIES_PER_PAGE")
-        ).get_page(request.GET.get("page"))
+
+    def get_context(self, request, *args, **kwargs):
+        from ..case_study_listing import case_study_listing  # the listing imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_study_listing(self, request))
         return context
 
 
@@ -101,6 +106,7 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
         APIField("related_clusters", serializer=RelatedClustersField()),
         APIField("regions"),
         APIField("industries", serializer=IndustriesField()),
+        APIField("related_case_studies", serializer=RelatedCaseStudiesField()),
     ]
 
     class Meta:
@@ -110,6 +116,15 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
     def latest_in(cls, locale):
         return cls.objects.live().public().filter(locale=locale).order_by("-first_published_at")
 
+    def related_case_studies(self, tag_ids=None):
+        """Up to three live case studies in this language sharing industry tags with this
+        one, most shared tags first, then the newest (see ``case_study_listing.py``)."""
+        from ..case_study_listing import related_case_studies
+
+        if tag_ids is None:
+            tag_ids = [item.tag_id for item in self.tagged_items.all()]
+        return related_case_studies(self, tag_ids)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_clusters"] = [
@@ -117,6 +132,9 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
             for link in self.related_clusters.select_related("cluster")
             if link.cluster.live
         ]
+        context["related_case_studies"] = self.related_case_studies(
+            tag_ids=[item.tag_id for item in context["industry_items"]]
+        )
         return context
 
 

@@ -13,7 +13,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
@@ -142,6 +142,21 @@ class ClusterIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutableP
         from ..registration.views import thanks
 
         return thanks(request, self)
+
+    # Routes are resolved with a trailing slash added; reversed, ``/?`` gives none. The URL
+    # needs clusterdirectory.urls: Wagtail's own pattern does not serve a path with a dot.
+    @re_path(r"^export\.csv/?$", name="export_csv")
+    def export_csv(self, request):
+        """The directory as open data, see ``export.py``."""
+        from ..export import csv_export  # the export imports these models
+
+        return csv_export(self, request)
+
+    @re_path(r"^export\.json/?$", name="export_json")
+    def export_json(self, request):
+        from ..export import json_export
+
+        return json_export(self, request)
 
 
 class ClusterPage(

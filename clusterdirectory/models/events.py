@@ -1,8 +1,8 @@
 """News and Events: the index, events and news articles."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
@@ -22,18 +23,47 @@ from wagtail.search import index
 
 from ..api_fields import (
     IMAGE_RENDITION,
+    ChosenPagesField,
     IndustriesField,
+    SubpageUrlField,
 )
 from ..blocks import ListItemBlock
-from ..conf import get_setting
 from ..headless import OptionalHeadlessPreviewMixin
+from .case_studies import CaseStudyPage
 from .choices import EventKind
+from .clusters import ClusterPage
 from .mixins import BODY_BLOCKS, IndustryNamesMixin, SocialImageMixin
 from .tags import EventPageTag, NewsPageTag
 
 
-class EventIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
-    """News and Events: upcoming and past events listed apart, and news articles."""
+def in_page_language(chosen, model, locale_id):
+    """Pages editors chose (in their order), each in ``locale_id`` where a live translation
+    exists, else in its own language; pages neither live nor public are left out."""
+    keys = [page.translation_key for page in chosen]
+    found = (
+        model.objects.live()
+        .public()
+        .filter(
+            Q(locale_id=locale_id, translation_key__in=keys)
+            | Q(pk__in=[page.pk for page in chosen])
+        )
+    )
+    translated, live = {}, {}
+    for page in found:
+        live[page.pk] = page
+        if page.locale_id == locale_id:
+            translated[page.translation_key] = page
+    pages = [translated.get(page.translation_key) or live.get(page.pk) for page in chosen]
+    return list({page.pk: page for page in pages if page is not None}.values())
+
+
+class EventIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page):
+    """News and Events: upcoming and past events listed apart, and news articles.
+
+    Visitors filter the events by industry and kind (``event_listing.py``), subscribe to them
+    in a calendar app (``ical/``, see ``ical.py``) and follow the news (``news/rss/``,
+    ``news/atom/``, see ``feeds.py``).
+    """
 
     template = "clusterdirectory/event_index_page.html"
     subpage_types = ["clusterdirectory.EventPage", "clusterdirectory.NewsPage"]
@@ -42,25 +72,53 @@ class EventIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("calendar_url", serializer=SubpageUrlField("ical")),
+        APIField("news_rss_url", serializer=SubpageUrlField("news_rss")),
+        APIField("news_atom_url", serializer=SubpageUrlField("news_atom")),
+    ]
 
     class Meta:
         verbose_name = _("event index page")
 
+    def events(self):
+        """Live, public events of this index (its language)."""
+        return EventPage.objects.child_of(self).live().public()
+
+    def news(self):
+        """Live, public news articles of this index, newest first."""
+        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
+        from ..event_listing import event_listing  # event_listing imports these models
+
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public().select_related("image")
-        now = timezone.now()
-        context["upcoming_events"] = events.filter(ends_at__gte=now).order_by("starts_at")
-        past = events.filter(ends_at__lt=now).order_by("-starts_at")
-        context["past_events"] = Paginator(past, get_setting("EVENTS_PER_PAGE")).get_page(
-            request.GET.get("page")
-        )
-        context["news"] = NewsPage.objects.child_of(self).live().public().order_by("-date")[:10]
+        context.update(event_listing(self, request))
         return context
 
+    @path("ical/", name="ical")
+    def calendar(self, request):
+        from ..ical import index_calendar
 
-class EventPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+        return index_calendar(self, request)
+
+    @path("news/rss/", name="news_rss")
+    def news_rss(self, request):
+        from ..feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+    @path("news/atom/", name="news_atom")
+    def news_atom(self, request):
+        from ..feeds import AtomNewsFeed
+
+        return AtomNewsFeed(self)(request)
+
+
+class EventPage(
+    SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, IndustryNamesMixin, Page
+):
     template = "clusterdirectory/event_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
@@ -153,6 +211,9 @@ class EventPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMix
         APIField("programme"),
         APIField("registration_url"),
         APIField("industries", serializer=IndustriesField()),
+        APIField("participating_clusters", serializer=ChosenPagesField("clusters_taking_part")),
+        APIField("resulting_case_studies", serializer=ChosenPagesField("case_studies_from_event")),
+        APIField("calendar_url", serializer=SubpageUrlField("ical")),
     ]
 
     class Meta:
@@ -180,6 +241,33 @@ class EventPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMix
             .filter(locale=locale, ends_at__gte=timezone.now())
             .order_by("starts_at")
         )
+
+    def clusters_taking_part(self):
+        return in_page_language(
+            [link.cluster for link in self.participating_clusters.select_related("cluster")],
+            ClusterPage,
+            self.locale_id,
+        )
+
+    def case_studies_from_event(self):
+        return in_page_language(
+            [link.case_study for link in self.resulting_case_studies.select_related("case_study")],
+            CaseStudyPage,
+            self.locale_id,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["clusters_taking_part"] = self.clusters_taking_part()
+        context["case_studies_from_event"] = self.case_studies_from_event()
+        return context
+
+    @path("ical/", name="ical")
+    def calendar(self, request):
+        """The event as an .ics file."""
+        from ..ical import event_calendar  # ical imports these models
+
+        return event_calendar(self, request)
 
 
 class NewsPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
@@ -225,6 +313,13 @@ class NewsPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixi
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent()  # None while previewing a page never saved
+        parent = parent.specific if parent else None
+        context["news_index"] = parent if isinstance(parent, EventIndexPage) else None
+        return context
 
 
 class EventCluster(Orderable):

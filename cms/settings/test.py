@@ -9,3 +9,11 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Parallel test processes (pytest-xdist) each get their own Redis database: a test that
+# clears the cache must not clear another process's rate limits or cached lookups.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
+if _worker and os.environ.get("REDIS_URL"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = (  # noqa: F405
+        os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{int(_worker.removeprefix('gw')) + 1}"  # noqa: F405
+    )

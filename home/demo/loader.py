@@ -253,6 +253,9 @@ class DemoLoader:
                 page.save_revision().publish()
 
     def load_events(self, index, tags):
+        # No clusters taking part or case studies from the workshops: the seed names the
+        # project's 20 participants, but not who attended which workshop, and its case study
+        # did not come out of one.
         for title, slug, first_day, last_day, kind, topics in content.WORKSHOPS:
             self.child(
                 index,

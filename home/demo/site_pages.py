@@ -347,6 +347,15 @@ def home_body(cluster_index, featured_clusters, about_page):
             clusters=[page.pk for page in featured_clusters],
         ),
         block(
+            "cluster_statistics",
+            heading=T(
+                "The network in figures",
+                da="Netværket i tal",
+                de="Das Netzwerk in Zahlen",
+            ),
+            show="both",
+        ),
+        block(
             "upcoming_events",
             heading=T("Next events", da="Næste arrangementer", de="Nächste Veranstaltungen"),
             count=3,

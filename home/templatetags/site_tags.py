@@ -1,9 +1,18 @@
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, to_locale
 from wagtail.models import Page, Site
 
+from clusterdirectory.models import CaseStudyPage, NewsPage
+from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
+
 register = template.Library()
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"en": "en_GB", "da": "da_DK", "de": "de_DE"}
+# Shared as og:type "article"; every other page is a "website".
+ARTICLE_TYPES = (NewsPage, CaseStudyPage)
 
 
 @register.simple_tag(takes_context=True)
@@ -50,3 +59,81 @@ def menu_pages(context):
         return []
     home = site.root_page.localized
     return [home, *home.get_children().live().in_menu()]
+
+
+@register.simple_tag(takes_context=True)
+def view_language_links(context):
+    """``language_links`` for the site's own views (the search): the same view in each
+    language, query string kept. Anything else (a 404) links to each language's home page."""
+    request = context["request"]
+    links = language_links(context)
+    match = request.resolver_match
+    if match is None or match.url_name in (None, "wagtail_serve"):
+        return links
+    for link in links:
+        link["url"] = translate_url(request.get_full_path(), link["code"])
+    return links
+
+
+def og_locale(language_code):
+    return OG_LOCALES.get(language_code) or to_locale(language_code)
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context, languages):
+    """The page's canonical URL and what link previews show (Open Graph, Twitter cards), or
+    None without a page. ``languages`` as from ``language_links``."""
+    request, page = context["request"], context.get("page")
+    if not isinstance(page, Page):
+        return None
+    if getattr(request, "is_preview", False):
+        url = page_url(page, request)
+    else:  # a routable page's sub-path (register/) is a page of its own
+        url = request.build_absolute_uri(request.path)
+    site = Site.find_for_request(request)
+    return {
+        "url": url,
+        "site_name": (site and site.site_name) or settings.WAGTAIL_SITE_NAME,
+        "title": page.seo_title or page.title,
+        "description": page_description(page),
+        "type": "article" if isinstance(page, ARTICLE_TYPES) else "website",
+        "locale": og_locale(get_language()),
+        "alternate_locales": [
+            og_locale(language["code"])
+            for language in languages
+            if language["is_translation"] and not language["is_current"]
+        ],
+        "image": share_image(page, request),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def website_structured_data(context):
+    """schema.org ``WebSite`` with the site search as its ``SearchAction``, on the home page
+    of every language; nothing on other pages."""
+    request, page = context["request"], context.get("page")
+    site = Site.find_for_request(request)
+    if (
+        not isinstance(page, Page)
+        or site is None
+        or page.translation_key != site.root_page.translation_key
+    ):
+        return ""
+    search_url = request.build_absolute_uri(reverse("search"))
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": site.site_name or settings.WAGTAIL_SITE_NAME,
+            "url": page_url(page, request),
+            "inLanguage": get_language(),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": f"{search_url}?q={{search_term_string}}",
+                },
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("clusterdirectory.urls")),  # export.csv / export.json
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -170,6 +170,10 @@ def standard_samples(image):
             },
             "<strong>220.000 €</strong> <span>from the ERDF</span>",
         ),
+        "cluster_statistics": (
+            {"heading": "The network in numbers", "show": "both"},
+            "<caption>Clusters per industry</caption>",
+        ),
     }
 
 

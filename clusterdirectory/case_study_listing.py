@@ -1,0 +1,105 @@
+"""The case-study index listing: industry filter from the query string, facet counts,
+pagination; and the related case studies a case study page shows.
+
+Every query here runs once per request, whatever the number of case studies.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from .conf import get_setting
+from .models import CaseStudyPage, CaseStudyPageTag, IndustryTag, industry_names
+
+RELATED_CASE_STUDIES = 3
+
+
+class CaseStudyFilterForm(forms.Form):
+    tag = forms.MultipleChoiceField(
+        label=_("Industries"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
+    )
+
+    def __init__(self, params, tag_slugs):
+        # Empty and repeated values are harmless; drop them rather than complain.
+        super().__init__({"tag": list(dict.fromkeys(t for t in params.getlist("tag") if t))})
+        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+
+
+def filter_case_studies(queryset, tags=()):
+    """Case studies having all ``tags`` (slugs)."""
+    for slug in tags:
+        queryset = queryset.filter(
+            pk__in=CaseStudyPageTag.objects.filter(tag__slug=slug).values("content_object_id")
+        )
+    return queryset
+
+
+def case_study_tag_facets(all_case_studies, results, selected, names):
+    """Every tag used in the index, with the number of case studies adding it would leave."""
+    used = IndustryTag.objects.filter(
+        case_study_items__content_object__in=all_case_studies
+    ).distinct()
+    counts = dict(
+        CaseStudyPageTag.objects.filter(content_object__in=results)
+        .values_list("tag_id")
+        .annotate(n=Count("content_object_id"))
+    )
+    facets = [
+        {
+            "slug": tag.slug,
+            "label": names.get(tag.pk, tag.name),
+            "count": counts.get(tag.pk, 0),
+            "selected": tag.slug in selected,
+        }
+        for tag in used
+    ]
+    return sorted(facets, key=lambda facet: facet["label"].casefold())
+
+
+def case_study_listing(index_page, request):
+    """Template context for the case-study index: the filter form, facets and one page of
+    cards, newest first."""
+    all_case_studies = index_page.case_studies()
+    names = industry_names()
+    form = CaseStudyFilterForm(request.GET, IndustryTag.objects.values_list("slug", flat=True))
+    if form.is_valid():
+        tags = form.cleaned_data["tag"]
+        results = facet_base = filter_case_studies(all_case_studies, tags)
+    else:
+        # Nothing matches a filter we do not know; the facets still offer a way back.
+        tags = []
+        facet_base = all_case_studies
+        results = all_case_studies.none()
+    case_studies = Paginator(results, get_setting("CASE_STUDIES_PER_PAGE")).get_page(
+        request.GET.get("page")
+    )
+    return {
+        "filter_form": form,
+        "is_filtered": bool(tags) or not form.is_valid(),
+        "tag_facets": case_study_tag_facets(all_case_studies, facet_base, tags, names),
+        "case_studies": case_studies,
+        "industry_names": names,
+    }
+
+
+def related_case_studies(page, tag_ids, limit=RELATED_CASE_STUDIES):
+    """Live, public case studies in ``page``'s language sharing industry tags (``tag_ids``)
+    with it: most shared tags first, then the newest. One query."""
+    if not tag_ids or limit <= 0:
+        return []
+    return list(
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .exclude(pk=page.pk)
+        .annotate(
+            shared_tag_count=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+            )
+        )
+        .filter(shared_tag_count__gt=0)
+        .order_by("-shared_tag_count", "-first_published_at", "-pk")[:limit]
+    )

@@ -1,0 +1,126 @@
+"""The events index listing: upcoming and past events, filtered by industry tags and kind.
+
+Filters behave as on the cluster index (``listing.py``): ``?tag=a&tag=b`` keeps events having
+all tags, unknown values are answered with a message and no results, facets count what each
+choice would leave. Every query runs once per request, whatever the number of events.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .conf import get_setting
+from .models import EventKind, EventPageTag, IndustryTag, industry_names
+
+NEWS_ON_INDEX = 10
+
+
+class EventFilterForm(forms.Form):
+    tag = forms.MultipleChoiceField(
+        label=_("Industries"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of event"),
+        required=False,
+        choices=[("", _("All kinds")), *EventKind.choices],
+        error_messages={"invalid_choice": _("There is no kind of event called “%(value)s”.")},
+    )
+
+    def __init__(self, params, tag_slugs):
+        data = {
+            # Empty and repeated values are harmless; drop them rather than complain.
+            "tag": list(dict.fromkeys(t for t in params.getlist("tag") if t)),
+            "kind": params.get("kind", "").lower(),
+        }
+        super().__init__(data)
+        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+
+
+def filter_events(queryset, tags=(), kind=""):
+    """Events having all ``tags`` and of ``kind``; each optional."""
+    for slug in tags:
+        queryset = queryset.filter(
+            pk__in=EventPageTag.objects.filter(tag__slug=slug).values("content_object_id")
+        )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def split_events(queryset, now=None):
+    """``(upcoming, past)``: events not yet over, soonest first, and the others, newest first.
+    An event is upcoming until it ends."""
+    now = now or timezone.now()
+    upcoming = queryset.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    past = queryset.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    return upcoming, past
+
+
+def tag_facets(all_events, results, selected, names):
+    """Every tag used by the index's events, with the number of events adding it would leave."""
+    used = IndustryTag.objects.filter(event_items__content_object__in=all_events).distinct()
+    counts = dict(
+        EventPageTag.objects.filter(content_object__in=results)
+        .values_list("tag_id")
+        .annotate(n=Count("content_object_id"))
+    )
+    facets = [
+        {
+            "slug": tag.slug,
+            "label": names.get(tag.pk, tag.name),
+            "count": counts.get(tag.pk, 0),
+            "selected": tag.slug in selected,
+        }
+        for tag in used
+    ]
+    return sorted(facets, key=lambda facet: facet["label"].casefold())
+
+
+def kind_facets(results_of_any_kind, selected):
+    counts = dict(results_of_any_kind.order_by().values_list("kind").annotate(n=Count("pk")))
+    return [
+        {
+            "value": value,
+            "label": label,
+            "count": counts.get(value, 0),
+            "selected": value == selected,
+        }
+        for value, label in EventKind.choices
+    ]
+
+
+def event_listing(index_page, request, now=None):
+    """Template context for the events index: the filter form, facets, the upcoming events,
+    one page of past events and the latest news."""
+    all_events = index_page.events()
+    names = industry_names()
+    form = EventFilterForm(request.GET, IndustryTag.objects.values_list("slug", flat=True))
+    if form.is_valid():
+        tags, kind = form.cleaned_data["tag"], form.cleaned_data["kind"]
+        any_kind = filter_events(all_events, tags)
+        results = facet_base = filter_events(any_kind, kind=kind)
+    else:
+        # Nothing matches a filter we do not know; the facets still offer a way back.
+        tags, kind = [], ""
+        any_kind = facet_base = all_events
+        results = all_events.none()
+
+    results = results.prefetch_related(
+        Prefetch("tagged_items", queryset=EventPageTag.objects.select_related("tag"))
+    )
+    upcoming, past = split_events(results, now)
+    past_page = Paginator(past, get_setting("EVENTS_PER_PAGE")).get_page(request.GET.get("page"))
+    return {
+        "filter_form": form,
+        "is_filtered": bool(tags or kind) or not form.is_valid(),
+        "tag_facets": tag_facets(all_events, facet_base, tags, names),
+        "kind_facets": kind_facets(any_kind, kind),
+        "upcoming_events": list(upcoming),
+        "past_events": past_page,
+        "news": index_page.news()[:NEWS_ON_INDEX],
+        "industry_names": names,
+    }
