@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
+from .listing import tag_facets
 from .models import CaseStudyPage, CaseStudyPageTag, IndustryTag, industry_names
 
 RELATED_CASE_STUDIES = 3
@@ -37,28 +38,6 @@ def filter_case_studies(queryset, tags=()):
     return queryset
 
 
-def case_study_tag_facets(all_case_studies, results, selected, names):
-    """Every tag used in the index, with the number of case studies adding it would leave."""
-    used = IndustryTag.objects.filter(
-        case_study_items__content_object__in=all_case_studies
-    ).distinct()
-    counts = dict(
-        CaseStudyPageTag.objects.filter(content_object__in=results)
-        .values_list("tag_id")
-        .annotate(n=Count("content_object_id"))
-    )
-    facets = [
-        {
-            "slug": tag.slug,
-            "label": names.get(tag.pk, tag.name),
-            "count": counts.get(tag.pk, 0),
-            "selected": tag.slug in selected,
-        }
-        for tag in used
-    ]
-    return sorted(facets, key=lambda facet: facet["label"].casefold())
-
-
 def case_study_listing(index_page, request):
     """Template context for the case-study index: the filter form, facets and one page of
     cards, newest first."""
@@ -79,7 +58,7 @@ def case_study_listing(index_page, request):
     return {
         "filter_form": form,
         "is_filtered": bool(tags) or not form.is_valid(),
-        "tag_facets": case_study_tag_facets(all_case_studies, facet_base, tags, names),
+        "tag_facets": tag_facets(CaseStudyPageTag, all_case_studies, facet_base, tags, names),
         "case_studies": case_studies,
         "industry_names": names,
     }

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
+from .listing import tag_facets
 from .models import EventKind, EventPageTag, IndustryTag, industry_names
 
 NEWS_ON_INDEX = 10
@@ -60,26 +61,6 @@ def split_events(queryset, now=None):
     return upcoming, past
 
 
-def tag_facets(all_events, results, selected, names):
-    """Every tag used by the index's events, with the number of events adding it would leave."""
-    used = IndustryTag.objects.filter(event_items__content_object__in=all_events).distinct()
-    counts = dict(
-        EventPageTag.objects.filter(content_object__in=results)
-        .values_list("tag_id")
-        .annotate(n=Count("content_object_id"))
-    )
-    facets = [
-        {
-            "slug": tag.slug,
-            "label": names.get(tag.pk, tag.name),
-            "count": counts.get(tag.pk, 0),
-            "selected": tag.slug in selected,
-        }
-        for tag in used
-    ]
-    return sorted(facets, key=lambda facet: facet["label"].casefold())
-
-
 def kind_facets(results_of_any_kind, selected):
     counts = dict(results_of_any_kind.order_by().values_list("kind").annotate(n=Count("pk")))
     return [
@@ -117,7 +98,7 @@ def event_listing(index_page, request, now=None):
     return {
         "filter_form": form,
         "is_filtered": bool(tags or kind) or not form.is_valid(),
-        "tag_facets": tag_facets(all_events, facet_base, tags, names),
+        "tag_facets": tag_facets(EventPageTag, all_events, facet_base, tags, names),
         "kind_facets": kind_facets(any_kind, kind),
         "upcoming_events": list(upcoming),
         "past_events": past_page,

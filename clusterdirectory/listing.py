@@ -76,11 +76,15 @@ def filter_clusters(queryset, tags=(), country="", text="", language_code=None):
     return queryset
 
 
-def tag_facets(all_clusters, results, selected, names):
-    """Every tag used in the index, with the number of clusters adding it would leave."""
-    used = IndustryTag.objects.filter(cluster_items__content_object__in=all_clusters).distinct()
+def tag_facets(through, all_pages, results, selected, names):
+    """Every tag used by ``all_pages`` (tagged through ``through``, e.g. ClusterPageTag), with
+    the number of ``results`` that adding it would leave. Shared by the cluster, event and
+    case-study indexes."""
+    used = IndustryTag.objects.filter(
+        pk__in=through.objects.filter(content_object__in=all_pages).values("tag_id")
+    )
     counts = dict(
-        ClusterPageTag.objects.filter(content_object__in=results)
+        through.objects.filter(content_object__in=results)
         .values_list("tag_id")
         .annotate(n=Count("content_object_id"))
     )
@@ -130,7 +134,7 @@ def cluster_listing(index_page, request):
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
-        "tag_facets": tag_facets(all_clusters, facet_base, tags, names),
+        "tag_facets": tag_facets(ClusterPageTag, all_clusters, facet_base, tags, names),
         "country_facets": country_facets(any_country, country),
         "clusters": clusters,
         "industry_names": names,
