@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -47,6 +48,15 @@ def root_page(db):
 @pytest.fixture
 def cluster_index(root_page, locales):
     return ClusterIndexPageFactory(parent=root_page)
+
+
+@pytest.fixture
+def demo_site():
+    """The whole demo site. Tests using it need
+    ``pytest.mark.django_db(transaction=True, serialized_rollback=True)``: wagtail-localize
+    publishes translations when the transaction commits, and the rollback gives later tests
+    back the root page that the flush removes."""
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def translate_page(page, locale):
