@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test test-postgres services browser checkers checker-runtimes lint check messages compilemessages demo clean
+.PHONY: run test test-postgres services browser checkers checker-runtimes screenshots lint check messages compilemessages demo clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ checker-runtimes:
 	else \
 		echo "Missing $$missing: the accessibility and HTML checks will be skipped. Install with: sudo apt-get install $$missing"; \
 	fi
+
+# The README's pictures (docs/screenshots/): the demo in a throwaway database, photographed.
+screenshots: $(VENV)/.test-installed compilemessages browser
+	$(PY) scripts/screenshots.py
 
 # Installs Debian's PostgreSQL 15 and Redis servers for test-postgres when missing (needs root).
 services:
