@@ -99,7 +99,7 @@ def photograph(base_url, urls, username, password):
         page = context.new_page()
 
         page.goto("/en/")
-        shoot(page, "home.png", down_to="main")
+        shoot(page, "home.png", down_to=".block-cards")
 
         page.goto(urls["index_de"])
         shoot(page, "cluster-index-de.png", down_to=".directory")

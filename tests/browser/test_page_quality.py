@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from clusterdirectory.models import (
     CaseStudyIndexPage,
@@ -69,9 +71,10 @@ def public_pages(code, every_standard_page):
     them, or only the first."""
     index = first(ClusterIndexPage, code)
     cluster = first(ClusterPage, code, slug="alucluster")
+    with translation.override(code):
+        search_url = reverse("search")
     standard_pages = StandardPage.objects.live().filter(locale__language_code=code)
-    if not every_standard_page:
-        standard_pages = standard_pages.order_by("path")[:1]
+    standard_pages = standard_pages.order_by("path")[: None if every_standard_page else 1]
     pages = [
         first(HomePage, code).url,
         *(page.url for page in standard_pages),
@@ -87,7 +90,7 @@ def public_pages(code, every_standard_page):
         first(NewsPage, code).url,
         first(CaseStudyIndexPage, code).url,
         first(CaseStudyPage, code).url,
-        f"/{code}/search/?q=cluster",
+        f"{search_url}?q=cluster",
     ]
     forms = [
         index.url + index.reverse_subpage("register"),
@@ -117,7 +120,7 @@ def axe_violations(page):
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']}; "
-        + ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+        + ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"])
         for violation in result["violations"]
         if violation["impact"] in BLOCKING
     ]
