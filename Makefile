@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test test-postgres services browser checkers checker-runtimes screenshots lint check messages compilemessages demo clean
+.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,8 @@ browser:
 	else \
 		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
 	fi
+
+.PHONY: checkers checker-runtimes screenshots
 
 # The page checkers of tests/browser/test_page_quality.py, pinned in package-lock.json: axe-core
 # and the Nu HTML checker (vnu.jar). --ignore-scripts: vnu-jar's own install script would
