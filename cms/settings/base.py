@@ -89,7 +89,11 @@ WSGI_APPLICATION = "cms.wsgi.application"
 # SQLite by default; DATABASE_URL (postgres://...) selects another database.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before reuse: after a database restart the next
+        # request reconnects instead of failing once.
+        conn_health_checks=True,
     )
 }
 
