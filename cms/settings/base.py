@@ -155,8 +155,14 @@ WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# Only real JPEG, PNG and WebP images (Wagtail checks the content with Pillow, not the
+# name), at most 5 MB and 25 megapixels (a decompression bomb is refused before decoding).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# Documents always go through Wagtail's serve view: it checks collection privacy and sends
+# them as downloads with nosniff, also when media move to object storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Browsers on these origins (comma separated, e.g. "https://www.example.org,http://localhost:3000")
 # may call the API from their pages; nothing outside /api/ is shared cross-origin.
