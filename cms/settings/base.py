@@ -54,6 +54,7 @@ MIDDLEWARE = [
     # First, so that it answers CORS preflights before any other middleware responds.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "cms.middleware.JSONAwareLocaleMiddleware",
@@ -64,6 +65,24 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# The site's own pages run no inline script or style; images may come from any HTTPS host
+# (media on object storage or a CDN). Wagtail's admin (explorer, editor) has inline styles
+# and scripts, so its policy allows them, still from no other host.
+_CSP_COMMON = (
+    "default-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; "
+    "frame-ancestors 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"
+)
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY", f"{_CSP_COMMON}; script-src 'self'; style-src 'self'"
+)
+CONTENT_SECURITY_POLICY_ADMIN = os.environ.get(
+    "CONTENT_SECURITY_POLICY_ADMIN",
+    f"{_CSP_COMMON}; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview shows pages in a frame of the admin
 
 ROOT_URLCONF = "cms.urls"
 
@@ -148,6 +167,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "InTra-Net"
+# No avatars from Gravatar: staff e-mail hashes stay here, and the admin needs no third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # staff are not told of Wagtail releases; we pin versions
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
