@@ -167,6 +167,28 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "InTra-Net"
+# Rich text without embeds: an embed frames another site's code, which the
+# Content-Security-Policy refuses anyway. Fields that need less name their own features.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": [
+                "h2",
+                "h3",
+                "h4",
+                "bold",
+                "italic",
+                "ol",
+                "ul",
+                "hr",
+                "link",
+                "document-link",
+                "image",
+            ]  # fmt: skip
+        },
+    }
+}
 # No avatars from Gravatar: staff e-mail hashes stay here, and the admin needs no third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # staff are not told of Wagtail releases; we pin versions
