@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean
+.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +97,20 @@ test: $(VENV)/.test-installed compilemessages lint check browser checkers servic
 	$(PY) -m pytest $(PYTEST_WORKERS)
 	$(PY) -m pytest $(PYTEST_WORKERS) --ds=tests.plugin_site.settings tests/plugin
 	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser
+
+# The property-based tests of the public forms and URLs with many more examples (at least
+# 1,000 per test; FUZZ_EXAMPLES=5000 for more), in one process so the counts are printed.
+fuzz: $(VENV)/.test-installed compilemessages
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-1000} $(PY) -m pytest -p no:xdist -p no:logging -q tests/fuzz
+
+# The database and uploaded media into backups/intranet-<timestamp>.tar.gz, and back:
+# make restore ARCHIVE=backups/intranet-20261125-120000.tar.gz (replaces both; asks first).
+backup: $(VENV)/.run-installed
+	$(MANAGE) backup_site --directory backups
+
+restore: $(VENV)/.run-installed
+	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=backups/intranet-....tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)"
 
 # Regenerates the catalogues from the source (needs xgettext, Debian's gettext).
 messages: $(VENV)/.run-installed
