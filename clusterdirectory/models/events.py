@@ -206,16 +206,19 @@ class EventPage(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                 FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("location")]),
+                FieldPanel("registration_url"),
             ],
-            heading=_("When"),
+            heading=_("When and where"),
         ),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("location")]),
-        FieldPanel("summary"),
-        FieldPanel("image"),
-        FieldPanel("focus_topics"),
-        FieldPanel("programme"),
-        FieldPanel("registration_url"),
-        FieldPanel("industries"),
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("image")],
+            heading=_("Card and image"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("focus_topics"), FieldPanel("programme"), FieldPanel("industries")],
+            heading=_("Topics and programme"),
+        ),
         MultipleChooserPanel(
             "participating_clusters",
             chooser_field_name="cluster",
