@@ -118,6 +118,7 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
             chooser_field_name="cluster",
             heading=_("Related clusters"),
             label=_("Cluster"),
+            help_text=_("Clusters that took part, listed on the case study page in this order."),
         ),
         FieldPanel("regions"),
         FieldPanel("industries"),

@@ -224,12 +224,14 @@ class EventPage(
             chooser_field_name="cluster",
             heading=_("Clusters taking part"),
             label=_("Cluster"),
+            help_text=_("Listed on the event page, in this order."),
         ),
         MultipleChooserPanel(
             "resulting_case_studies",
             chooser_field_name="case_study",
             heading=_("Case studies that came out of this event"),
             label=_("Case study"),
+            help_text=_("Linked from the event page, in this order."),
         ),
     ]
     search_fields = Page.search_fields + [
