@@ -37,6 +37,12 @@ class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    @classmethod
+    def can_exist_under(cls, parent):
+        # A home page is the root of a language's tree: straight under Wagtail's root page,
+        # not under the placeholder page a new database starts with.
+        return parent.is_root() and super().can_exist_under(parent)
+
 
 class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
@@ -48,7 +54,12 @@ class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph under the title.")
     )
-    body = StreamField(STANDARD_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(
+        STANDARD_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's content: headings, text, images, people, partners and more."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -65,11 +76,29 @@ class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
 class NetworkContactSettings(BaseSiteSetting):
     """The network's own contact details, shown in every page's footer."""
 
-    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=160,
+        blank=True,
+        help_text=_("Who runs the network, e.g. 'REG X – The Danish Cluster Academy'."),
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("As on a letter, one line per line.")
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("The address visitors write to with questions.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("International format: +45 6550 1344"),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The network's or project's own website, starting with https://"),
+    )
 
     panels = [
         FieldPanel("organisation"),

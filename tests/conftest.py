@@ -66,6 +66,29 @@ def translate_page(page, locale):
     return translated
 
 
+def offered_page_types(client, parent):
+    """The page types the admin's "add child page" offers under ``parent``; with only one,
+    Wagtail goes straight to its create form, with none to the dashboard. Also checks that
+    each offered form opens."""
+    from django.apps import apps
+    from django.urls import resolve, reverse
+
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[parent.pk]))
+    if response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"):
+        return set()
+    if response.status_code == 302:
+        match = resolve(response["Location"].split("?")[0])
+        assert match.url_name == "add", response["Location"]
+        offered = {match.args[:2] if match.args else tuple(match.kwargs.values())[:2]}
+    else:
+        assert response.status_code == 200
+        offered = {(app_label, name) for _, app_label, name, _ in response.context["page_types"]}
+    for app_label, name in offered:
+        url = reverse("wagtailadmin_pages:add", args=[app_label, name, parent.pk])
+        assert client.get(url).status_code == 200, url
+    return {apps.get_model(app_label, name) for app_label, name in offered}
+
+
 @pytest.fixture
 def page_test(admin_client):
     """Wagtail's ``WagtailPageTestCase`` assertions (``assertCanCreate``,

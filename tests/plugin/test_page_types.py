@@ -28,7 +28,7 @@ from clusterdirectory.models import (
     IndustryTagName,
     NewsPage,
 )
-from tests.conftest import translate_page
+from tests.conftest import offered_page_types, translate_page
 from tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
@@ -130,6 +130,72 @@ def test_index_pages_go_under_any_unrestricted_page_type(page_test, page_type):
 )
 def test_pages_stay_out_of_other_indexes(page_test, parent_type, page_type):
     page_test.assertCanNotCreateAt(parent_type, page_type)
+
+
+@pytest.mark.parametrize("page_type", INDEX_PAGE_TYPES, ids=lambda model: model.__name__)
+def test_one_index_of_each_kind_per_parent(page_test, root_page, locales, page_type):
+    assert page_type.max_count_per_parent == 1
+    assert page_type.can_create_at(root_page)
+
+    page = root_page.add_child(instance=page_type(title="Directory", slug="directory"))
+
+    assert not page_type.can_create_at(root_page)
+    other_parent = root_page.add_child(instance=Page(title="Another site", slug="another"))
+    assert page_type.can_create_at(other_parent)
+    assert page.can_move_to(other_parent)
+    other_parent.add_child(instance=page_type(title="Second directory", slug="second"))
+    assert not page.can_move_to(other_parent)
+
+
+@pytest.mark.parametrize("page_type", INDEX_PAGE_TYPES, ids=lambda model: model.__name__)
+def test_index_pages_never_go_straight_under_the_tree_root(root_page, locales, page_type):
+    tree_root = Page.get_first_root_node()
+    assert not page_type.can_create_at(tree_root)
+    page = root_page.add_child(instance=page_type(title="Directory", slug="directory"))
+    assert not page.can_move_to(tree_root)
+
+
+def test_admin_offers_index_pages_once_per_parent(admin_client, root_page, locales):
+    assert set(INDEX_PAGE_TYPES) <= offered_page_types(admin_client, root_page)
+
+    ClusterIndexPageFactory(parent=root_page)
+    EventIndexPageFactory(parent=root_page)
+
+    offered = plugin_or_core(offered_page_types(admin_client, root_page))
+    assert offered == {CaseStudyIndexPage}
+    assert not set(INDEX_PAGE_TYPES) & offered_page_types(admin_client, Page.get_first_root_node())
+
+
+@pytest.mark.parametrize(
+    ("factory", "offered"),
+    [
+        (ClusterIndexPageFactory, {ClusterPage}),
+        (EventIndexPageFactory, {EventPage, NewsPage}),
+        (CaseStudyIndexPageFactory, {CaseStudyPage}),
+    ],
+    ids=lambda value: getattr(value, "__name__", None),
+)
+def test_admin_offers_only_the_index_pages_own_types(
+    admin_client, root_page, locales, factory, offered
+):
+    assert offered_page_types(admin_client, factory(parent=root_page)) == offered
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [ClusterPageFactory, EventPageFactory, NewsPageFactory, CaseStudyPageFactory],
+    ids=lambda value: value.__name__,
+)
+def test_admin_offers_nothing_under_a_leaf_page(admin_client, root_page, locales, factory):
+    index_factory = {
+        ClusterPageFactory: ClusterIndexPageFactory,
+        EventPageFactory: EventIndexPageFactory,
+        NewsPageFactory: EventIndexPageFactory,
+        CaseStudyPageFactory: CaseStudyIndexPageFactory,
+    }[factory]
+    leaf = factory(parent=index_factory(parent=root_page))
+
+    assert offered_page_types(admin_client, leaf) == set()
 
 
 def test_admin_refuses_a_leaf_page_outside_its_index(page_test, admin_client, root_page, locales):
