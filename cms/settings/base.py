@@ -71,18 +71,19 @@ MIDDLEWARE = [
 # and scripts, so its policy allows them, still from no other host.
 _CSP_COMMON = (
     "default-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; "
-    "frame-ancestors 'self'; form-action 'self'; base-uri 'self'; object-src 'none'"
+    "form-action 'self'; base-uri 'self'; object-src 'none'"
 )
 CONTENT_SECURITY_POLICY = os.environ.get(
-    "CONTENT_SECURITY_POLICY", f"{_CSP_COMMON}; script-src 'self'; style-src 'self'"
+    "CONTENT_SECURITY_POLICY",
+    f"{_CSP_COMMON}; script-src 'self'; style-src 'self'; frame-ancestors 'none'",
 )
 CONTENT_SECURITY_POLICY_ADMIN = os.environ.get(
     "CONTENT_SECURITY_POLICY_ADMIN",
-    f"{_CSP_COMMON}; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
+    f"{_CSP_COMMON}; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "frame-ancestors 'self'",  # previews show in a frame of the admin
 )
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview shows pages in a frame of the admin
 
 ROOT_URLCONF = "cms.urls"
 

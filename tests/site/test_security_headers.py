@@ -14,10 +14,10 @@ def test_public_responses_carry_a_strict_policy_and_the_usual_headers(client, cl
     assert "style-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "object-src 'none'" in policy
-    assert "frame-ancestors 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Frame-Options"] == "DENY"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
@@ -26,6 +26,13 @@ def test_the_admin_policy_allows_inline_code_but_no_other_host(admin_client):
     assert "script-src 'self' 'unsafe-inline';" in policy
     assert "https:" not in policy.split("script-src")[1].split(";")[0]
     assert "connect-src 'self'" in policy
+    assert "frame-ancestors 'self'" in policy  # Wagtail's previews
+
+
+def test_previews_may_be_framed_by_the_admin(admin_client, cluster_index):
+    response = admin_client.get(f"/admin/pages/{cluster_index.pk}/edit/preview/?mode=")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
 
 
 def test_site_pages_have_no_inline_styles_or_scripts(client, cluster_index):
