@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffConfig(AppConfig):
+    name = "staff"
+    label = "staff"
+    verbose_name = _("Staff roles")
+    default_auto_field = "django.db.models.BigAutoField"
