@@ -357,7 +357,9 @@ class DemoLoader:
 
     def translate(self, instance, locale, strings=None):
         """Create the translation of a page or snippet through wagtail-localize."""
-        if instance.get_translation_or_none(locale) is not None:
+        existing = instance.get_translation_or_none(locale)
+        # An alias (from synchronized trees) becomes a translation when its target is saved.
+        if existing is not None and getattr(existing, "alias_of_id", None) is None:
             return
         source, _ = TranslationSource.get_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(
