@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
+from .dashboard import OutdatedTranslationsPanel
 from .languages import can_change, can_change_locale
 from .panels import GroupLocalePermissionPanel
 
@@ -67,3 +68,9 @@ def check_new_snippet_language(request, model):
 @hooks.register("register_group_permission_panel")
 def register_group_locale_permission_panel():
     return GroupLocalePermissionPanel
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    if panel := OutdatedTranslationsPanel.for_user(request.user):
+        panels.append(panel)
