@@ -135,7 +135,11 @@ def events(root_page, locales):
     for code in ("da", "de"):
         translate_page(translated, locales[code])
     translate_page(half, locales["da"])
-    aliased.create_alias(parent=index.get_translation(locales["da"]), update_locale=locales["da"])
+    aliased.create_alias(
+        parent=index.get_translation(locales["da"]),
+        update_locale=locales["da"],
+        reset_translation_key=False,
+    )
     return {"half": half, "aliased": aliased}
 
 

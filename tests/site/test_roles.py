@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from clusterdirectory.models import ClusterRegistration, IndustryTag, IndustryTagName
 from home.models import HomePage, StandardPage
@@ -412,3 +412,112 @@ def test_languages_panel_on_the_group_edit_page(admin_client, locales):
     assert list(group.locale_permissions.values_list("locale__language_code", flat=True)) == ["de"]
     cleared = admin_client.post(url, {"name": "Proofreaders"} | empty_formsets)
     assert cleared.status_code == 302 and not group.locale_permissions.exists()
+
+
+# Synchronised trees, snippets and syncing in wagtail-localize -----------------------------------
+
+
+@pytest.mark.parametrize("role", ["translator_da", "translator_de"])
+def test_translator_turns_only_own_language_aliases_into_translations(member, pages, locales, role):
+    english = pages["en"].get_parent().add_child(instance=StandardPage(title="Team", slug="team"))
+    english.save_revision().publish()
+    alias = english.create_alias(
+        parent=pages["da"].get_parent(), update_locale=locales["da"], reset_translation_key=False
+    )
+    client = member(role)
+
+    shown = client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk]))
+    converted = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
+        {"locales": [locales["da"].pk]},
+    )
+
+    alias.refresh_from_db()
+    if role == "translator_da":
+        assert shown.status_code == 200 and "Translate this page" in shown.content.decode()
+        assert converted.status_code == 302 and alias.alias_of_id is None
+    else:
+        assert denied(shown)
+        assert converted.status_code == 302 and alias.alias_of_id == english.pk
+
+
+@pytest.mark.parametrize("language", ["da", "de"])
+def test_translator_translates_snippets_only_into_own_language(member, locales, language):
+    tag = IndustryTag.objects.create(name="Wind energy", slug="wind-energy")
+    english = IndustryTagName.objects.get(tag=tag)
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["clusterdirectory", "industrytagname", english.pk],
+    )
+
+    response = member("translator_da").post(url, {"locales": [locales[language].pk]})
+
+    translated = IndustryTagName.objects.filter(tag=tag, locale=locales[language]).exists()
+    assert response.status_code == 302
+    assert translated == (language == "da")
+
+
+def test_snippet_translation_editor_only_for_own_language(member, locales):
+    tag = IndustryTag.objects.create(name="Wind energy", slug="wind-energy")
+    english = IndustryTagName.objects.get(tag=tag)
+    member("editor").post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["clusterdirectory", "industrytagname", english.pk],
+        ),
+        {"locales": [locales["da"].pk, locales["de"].pk]},
+    )
+    danish, german = (english.get_translation(locales[code]) for code in ("da", "de"))
+    german_translation = Translation.objects.get(target_locale=locales["de"])
+    translator = member("translator_da")
+
+    own = translator.get(snippet_url("edit", danish.pk))
+    other = translator.get(snippet_url("edit", german.pk))
+    upload = translator.post(
+        reverse("wagtail_localize:upload_pofile", args=[german_translation.pk]),
+        {"file": SimpleUploadedFile("de.po", b'msgid ""\nmsgstr ""\n')},
+    )
+    stopped = translator.post(
+        reverse("wagtail_localize:stop_translation", args=[german_translation.pk])
+    )
+
+    assert own.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in own.templates]
+    assert denied(other) and upload.status_code == 403 and stopped.status_code == 403
+    german_translation.refresh_from_db()
+    assert german_translation.enabled
+
+
+def test_sync_only_when_every_translation_is_in_own_languages(member, pages, locales):
+    editor = member("editor")
+    sources = {}
+    for codes in (["da"], ["da", "de"]):
+        english = (
+            pages["en"]
+            .get_parent()
+            .add_child(instance=StandardPage(title="-".join(codes), slug="-".join(codes)))
+        )
+        english.save_revision().publish()
+        editor.post(
+            reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
+            {"locales": [locales[code].pk for code in codes]},
+        )
+        sources[len(codes)] = TranslationSource.objects.get_for_instance(english)
+    translator = member("translator_da")
+
+    own = translator.get(reverse("wagtail_localize:update_translations", args=[sources[1].pk]))
+    shared = translator.post(reverse("wagtail_localize:update_translations", args=[sources[2].pk]))
+
+    assert own.status_code == 200 and shared.status_code == 403
+
+
+def test_a_translator_who_is_also_an_editor_keeps_to_their_language(pages, django_user_model):
+    user = django_user_model.objects.create_user("both", "both@example.org", "pw")
+    user.groups.add(*Group.objects.filter(name__in=[EDITORS, TRANSLATORS_DA]))
+    client = Client()
+    client.force_login(user)
+
+    english = client.get(reverse("wagtailadmin_pages:edit", args=[pages["en"].pk]))
+    danish = client.get(reverse("wagtailadmin_pages:edit", args=[pages["da"].pk]))
+
+    assert denied(english) and danish.status_code == 200
