@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import MatchpointGroup
+from .dashboard import RegistrationsAwaitingApprovalPanel, UntranslatedEventsPanel
 from .models import IndustryTag, IndustryTagName
 
 
@@ -39,3 +40,10 @@ register_snippet(IndustriesGroup)
 @hooks.register("register_admin_viewset")
 def register_matchpoint():
     return MatchpointGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    for panel_class in (RegistrationsAwaitingApprovalPanel, UntranslatedEventsPanel):
+        if panel := panel_class.for_user(request.user):
+            panels.append(panel)

@@ -7,3 +7,11 @@ class StaffConfig(AppConfig):
     label = "staff"
     verbose_name = _("Staff roles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.models import AbstractPage
+        from wagtail.permissions import register_permission_policy
+
+        from .languages import LanguagePagePermissionPolicy
+
+        register_permission_policy(AbstractPage, LanguagePagePermissionPolicy())

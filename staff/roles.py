@@ -160,7 +160,7 @@ def _restrict_languages(apps, group, language_codes):
 def _create_missing_permissions(apps):
     # Django creates model permissions after `migrate` ends; roles need them now.
     for app_config in apps.get_app_configs():
-        models_module = app_config.models_module
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = models_module or True  # historical apps have none
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = models_module
