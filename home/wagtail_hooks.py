@@ -1,9 +1,12 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Menu
+from .po_upload import upload_pofile_checked
 
 
 class MenuViewSet(SnippetViewSet):
@@ -19,3 +22,15 @@ class MenuViewSet(SnippetViewSet):
 
 
 register_snippet(MenuViewSet)
+
+
+# Before wagtail-localize's own URLs (order 0), so that this path reaches the checked view.
+@hooks.register("register_admin_urls", order=-1)
+def register_checked_po_upload():
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_pofile_checked,
+            name="upload_pofile_checked",
+        )
+    ]
