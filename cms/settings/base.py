@@ -128,6 +128,24 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 
+
+def machine_translator(environ):
+    """wagtail-localize's "Translate with DeepL" when ``DEEPL_AUTH_KEY`` is set (a key of the
+    free plan, ending in ":fx", uses DeepL's free API); no machine translation otherwise."""
+    key = environ.get("DEEPL_AUTH_KEY", "").strip()
+    if not key:
+        return None
+    options = {"AUTH_KEY": key}
+    if environ.get("DEEPL_FORMALITY"):  # "prefer_more": "Sie" rather than "du"
+        options["FORMALITY"] = environ["DEEPL_FORMALITY"]
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": options,
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",

@@ -16,9 +16,10 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from clusterdirectory.models import IndustryTagName
-from home.models import HomePage
+from home.models import HomePage, Menu
 from tests.conftest import translate_page
 from tests.factories import ClusterPageFactory, IndustryTagFactory
+from tests.menus import make_menu
 
 # Playwright's sync API runs an event loop in the test thread, which Django takes for async code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -189,12 +190,12 @@ def cluster_site(cluster_index, locales):
             translated.name = name
             translated.save()
 
-    cluster_index.show_in_menus = True
-    cluster_index.save_revision().publish()
     for code, title in INDEX_TITLES.items():
         translated = translate_page(cluster_index, locales[code])
         translated.title = title
         translated.save_revision().publish()
+    # One English header menu: other languages show it with their own pages.
+    make_menu(Menu.Placement.HEADER, [(cluster_index, "")])
 
     for title, country, industries in CLUSTERS:
         cluster = ClusterPageFactory(
