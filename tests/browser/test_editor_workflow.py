@@ -122,6 +122,8 @@ def test_editor_builds_pages_and_moderator_publishes(page, cluster_index, staff)
     assert not cluster.live
     assert cluster.current_workflow_state.status == "in_progress"
     assert IndustryTag.objects.filter(slug="hydrogen").exists()
+    # Synchronized trees: Danish and German get aliases that translators turn into translations.
+    assert {alias.locale.language_code for alias in cluster.aliases.all()} == {"da", "de"}
     assert page.request.get(f"/en/clusters/{cluster.slug}/").status == 404
 
     # The moderator finds both on the dashboard, awaiting review; approves the page from there
