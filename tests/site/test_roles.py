@@ -521,3 +521,18 @@ def test_a_translator_who_is_also_an_editor_keeps_to_their_language(pages, djang
     danish = client.get(reverse("wagtailadmin_pages:edit", args=[pages["da"].pk]))
 
     assert denied(english) and danish.status_code == 200
+
+
+def test_no_edit_buttons_on_tag_names_of_other_languages(member, tag_names):
+    danish = tag_names["da"]
+    edit, delete = (snippet_url(action, danish.pk) for action in ("edit", "delete"))
+
+    html = {
+        role: member(role).get(snippet_url("list") + "?locale=da").content.decode()
+        for role in ("editor", "translator_da", "translator_de")
+    }
+
+    assert delete in html["editor"]
+    assert delete not in html["translator_da"]  # translators delete nothing
+    # The title still links to the edit view (answered with 403), the Edit button is gone.
+    assert html["translator_de"].count(edit) == html["translator_da"].count(edit) - 1
