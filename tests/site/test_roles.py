@@ -6,19 +6,21 @@ and changed nothing.
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from clusterdirectory.models import ClusterRegistration, IndustryTag, IndustryTagName
 from home.models import HomePage, StandardPage
-from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE
+from staff.models import GroupLocalePermission
+from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE, apply_roles
 from tests.conftest import translate_page
 
 ROLES = {
@@ -27,12 +29,7 @@ ROLES = {
     "translator_da": TRANSLATORS_DA,
     "translator_de": TRANSLATORS_DE,
 }
-EVERYONE = set(ROLES)
 LANGUAGES = ["en", "da", "de"]
-
-
-def only(language):
-    return {"translator_da"} if language == "da" else {"translator_de"}
 
 
 @pytest.fixture
@@ -82,6 +79,7 @@ def page_form(page, **changes):
 
 # Pages ---------------------------------------------------------------------------------------
 
+# The languages in which each role may do what; elsewhere it is denied.
 EDIT = {
     role: {"en", "da", "de"} if role in ("editor", "moderator") else {role[-2:]} for role in ROLES
 }
@@ -385,6 +383,21 @@ def test_migration_restricts_translators_to_their_language(db):
 
     assert languages[TRANSLATORS_DA] == ["da"] and languages[TRANSLATORS_DE] == ["de"]
     assert languages[EDITORS] == [] and languages[MODERATORS] == []
+
+
+def test_roles_can_be_applied_again(db):
+    def state():
+        return [
+            sorted(Group.objects.values_list("name", "permissions"), key=str),
+            GroupPagePermission.objects.count(),
+            GroupCollectionPermission.objects.count(),
+            GroupLocalePermission.objects.count(),
+        ]
+
+    before = state()
+    apply_roles(apps)
+
+    assert state() == before
 
 
 def test_languages_panel_on_the_group_edit_page(admin_client, locales):
