@@ -6,7 +6,10 @@ its tree's. Snippets have no such policy: their hooks are the check. They run be
 wagtail-localize's hooks (``order``), which replace the edit view by its translation editor.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import PermissionDenied
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
@@ -63,6 +66,26 @@ def check_new_snippet_language(request, model):
     locale = locale or Locale.get_default()
     if not can_change_locale(request.user, locale.pk):
         raise PermissionDenied(_("You may not change content in this language."))
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_snippet_buttons_of_other_languages(buttons, snippet, user):
+    """No edit, copy or delete buttons on snippets in languages the user may not change."""
+    if not isinstance(snippet, TranslatableMixin) or can_change(user, snippet):
+        return
+    namespace = snippet.snippet_viewset.get_url_name("edit").rsplit(":", 1)[0]
+    changing = {f"{namespace}:{action}" for action in ("edit", "copy", "delete")}
+    buttons[:] = [button for button in buttons if _view_name(button) not in changing]
+
+
+def _view_name(button):
+    url = getattr(button, "url", None)
+    if not url:
+        return None
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
+        return None
 
 
 @hooks.register("register_group_permission_panel")

@@ -6,19 +6,21 @@ and changed nothing.
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from clusterdirectory.models import ClusterRegistration, IndustryTag, IndustryTagName
 from home.models import HomePage, StandardPage
-from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE
+from staff.models import GroupLocalePermission
+from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE, apply_roles
 from tests.conftest import translate_page
 
 ROLES = {
@@ -27,12 +29,7 @@ ROLES = {
     "translator_da": TRANSLATORS_DA,
     "translator_de": TRANSLATORS_DE,
 }
-EVERYONE = set(ROLES)
 LANGUAGES = ["en", "da", "de"]
-
-
-def only(language):
-    return {"translator_da"} if language == "da" else {"translator_de"}
 
 
 @pytest.fixture
@@ -82,6 +79,7 @@ def page_form(page, **changes):
 
 # Pages ---------------------------------------------------------------------------------------
 
+# The languages in which each role may do what; elsewhere it is denied.
 EDIT = {
     role: {"en", "da", "de"} if role in ("editor", "moderator") else {role[-2:]} for role in ROLES
 }
@@ -387,6 +385,21 @@ def test_migration_restricts_translators_to_their_language(db):
     assert languages[EDITORS] == [] and languages[MODERATORS] == []
 
 
+def test_roles_can_be_applied_again(db):
+    def state():
+        return [
+            sorted(Group.objects.values_list("name", "permissions"), key=str),
+            GroupPagePermission.objects.count(),
+            GroupCollectionPermission.objects.count(),
+            GroupLocalePermission.objects.count(),
+        ]
+
+    before = state()
+    apply_roles(apps)
+
+    assert state() == before
+
+
 def test_languages_panel_on_the_group_edit_page(admin_client, locales):
     group = Group.objects.create(name="Proofreaders")
     url = reverse("wagtailusers_groups:edit", args=[group.pk])
@@ -521,3 +534,18 @@ def test_a_translator_who_is_also_an_editor_keeps_to_their_language(pages, djang
     danish = client.get(reverse("wagtailadmin_pages:edit", args=[pages["da"].pk]))
 
     assert denied(english) and danish.status_code == 200
+
+
+def test_no_edit_buttons_on_tag_names_of_other_languages(member, tag_names):
+    danish = tag_names["da"]
+    edit, delete = (snippet_url(action, danish.pk) for action in ("edit", "delete"))
+
+    html = {
+        role: member(role).get(snippet_url("list") + "?locale=da").content.decode()
+        for role in ("editor", "translator_da", "translator_de")
+    }
+
+    assert delete in html["editor"]
+    assert delete not in html["translator_da"]  # translators delete nothing
+    # The title still links to the edit view (answered with 403), the Edit button is gone.
+    assert html["translator_de"].count(edit) == html["translator_da"].count(edit) - 1
