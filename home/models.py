@@ -105,7 +105,7 @@ class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, 
         _("placement"),
         max_length=20,
         choices=Placement.choices,
-        help_text=_("Where the menu is shown on every page. Each language has one of each."),
+        help_text=_("Where the menu is shown on every page. A language has at most one of each."),
     )
 
     panels = [

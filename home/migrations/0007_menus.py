@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('go_live_at', models.DateTimeField(blank=True, null=True, verbose_name='go live date/time')),
                 ('expire_at', models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time')),
                 ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
-                ('placement', models.CharField(choices=[('header', 'Header'), ('footer', 'Footer')], help_text='Where the menu is shown on every page. Each language has one of each.', max_length=20, verbose_name='placement')),
+                ('placement', models.CharField(choices=[('header', 'Header'), ('footer', 'Footer')], help_text='Where the menu is shown on every page. A language has at most one of each.', max_length=20, verbose_name='placement')),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),

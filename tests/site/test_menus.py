@@ -160,6 +160,8 @@ def test_editor_creates_and_publishes_a_menu(admin_client, site):
         (None, "https://interreg.eu/", "Interreg"),
     ]
     assert menu.items.first().locale == menu.locale
+    listing = admin_client.get(reverse("wagtailsnippets_home_menu:list"))
+    assert "Header" in listing.content.decode()
 
 
 @pytest.mark.parametrize(
