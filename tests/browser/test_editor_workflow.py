@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture(autouse=True)
 def _no_autosave(settings):
-    """Wagtail autosaves a new page half a second after a change; a click on "Save draft"
-    while that request runs creates the page twice (the second fails on its slug). People
+    """Wagtail autosaves a new page half a second after a change; a "Save draft" sent while
+    that request runs was refused with a validation error on the slug (Promote tab). People
     pause before they click, the test does not: it saves explicitly instead."""
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
