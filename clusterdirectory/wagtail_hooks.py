@@ -1,10 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import MatchpointGroup
+from .dashboard import RegistrationsAwaitingApprovalPanel, UntranslatedEventsPanel
 from .models import IndustryTag, IndustryTagName
 
 
@@ -33,13 +35,26 @@ class IndustryTagViewSet(SnippetViewSet):
     ]
 
 
+class IndustryTagNameForm(WagtailAdminModelForm):
+    def clean(self):
+        # The locale is not a field of the form, so Django does not check this constraint.
+        cleaned_data = super().clean()
+        tag = cleaned_data.get("tag")
+        others = IndustryTagName.objects.filter(tag=tag, locale_id=self.instance.locale_id)
+        if tag and others.exclude(pk=self.instance.pk).exists():
+            self.add_error("tag", _("This tag already has a name in this language."))
+        return cleaned_data
+
+
 class IndustryTagNameViewSet(SnippetViewSet):
     model = IndustryTagName
     icon = "tag"
     menu_label = _("Industry tag names")
     list_display = ["name", "tag", "locale"]
     search_fields = ["name"]
-    panels = [FieldPanel("tag"), FieldPanel("name")]
+    edit_handler = ObjectList(
+        [FieldPanel("tag"), FieldPanel("name")], base_form_class=IndustryTagNameForm
+    )
 
 
 class IndustriesGroup(SnippetViewSetGroup):
@@ -55,3 +70,10 @@ register_snippet(IndustriesGroup)
 @hooks.register("register_admin_viewset")
 def register_matchpoint():
     return MatchpointGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    for panel_class in (RegistrationsAwaitingApprovalPanel, UntranslatedEventsPanel):
+        if panel := panel_class.for_user(request.user):
+            panels.append(panel)

@@ -16,6 +16,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
+    "staff",
     "home",
     "clusterdirectory",
     "wagtail_localize",
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Keeps translators to their languages in wagtail-localize's views (staff.languages).
+    "staff.middleware.TranslationLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -148,6 +151,24 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
+
+
+def machine_translator(environ):
+    """wagtail-localize's "Translate with DeepL" when ``DEEPL_AUTH_KEY`` is set (a key of the
+    free plan, ending in ":fx", uses DeepL's free API); no machine translation otherwise."""
+    key = environ.get("DEEPL_AUTH_KEY", "").strip()
+    if not key:
+        return None
+    options = {"AUTH_KEY": key}
+    if environ.get("DEEPL_FORMALITY"):  # "prefer_more": "Sie" rather than "du"
+        options["FORMALITY"] = environ["DEEPL_FORMALITY"]
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": options,
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

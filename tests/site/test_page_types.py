@@ -412,7 +412,7 @@ def test_standard_page_created_in_admin(page_test, client, home):
         ),
     )
 
-    page = StandardPage.objects.get(slug="contact")
+    page = StandardPage.objects.get(slug="contact", alias_of=None)
     assert page.live
     assert page.get_parent().pk == home.pk
     assert [block.block_type for block in page.body] == [

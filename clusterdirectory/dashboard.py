@@ -1,0 +1,113 @@
+"""Panels on the admin dashboard for what needs staff: registrations to approve and
+upcoming events that are not translated yet.
+
+Each panel shows at most ``LIMIT`` items with the total, in a fixed number of queries, and
+only to users who may act on its items.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page
+
+from .models import ClusterRegistration, EventPage
+from .models.registrations import RegistrationStatus
+
+LIMIT = 10
+
+
+class DashboardPanel(Component):
+    """A list of at most ``LIMIT`` items, with their total and an empty state.
+
+    Subclasses set ``name``, ``order``, ``heading``, ``empty_text``, ``item_template`` and
+    ``for_user(user)``, which returns the panel, or None for users who may not act on it.
+    """
+
+    template_name = "clusterdirectory/dashboard/panel.html"
+    heading = ""
+    empty_text = ""
+    index_url = None  # where all items are listed, if anywhere
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def prepare(self, items):
+        """Add what the template shows to the listed items."""
+        return items
+
+    def get_context_data(self, parent_context):
+        items = self.prepare(list(self.queryset[:LIMIT]))
+        total = self.queryset.count()
+        return {
+            "panel": self,
+            "items": items,
+            "total": total,
+            "more": total - len(items),
+            "item_template": self.item_template,
+        }
+
+
+class RegistrationsAwaitingApprovalPanel(DashboardPanel):
+    name = "registrations_awaiting_approval"
+    order = 140
+    heading = _("Cluster registrations awaiting approval")
+    empty_text = _("No registration is waiting for approval.")
+    item_template = "clusterdirectory/dashboard/registration.html"
+
+    @classmethod
+    def for_user(cls, user):
+        if not user.has_perm("clusterdirectory.view_clusterregistration"):
+            return None
+        registrations = ClusterRegistration.objects.filter(
+            status=RegistrationStatus.IN_MODERATION
+        ).order_by("submitted_at", "pk")
+        return cls(registrations.select_related("page"))
+
+    @property
+    def index_url(self):
+        status = RegistrationStatus.IN_MODERATION
+        return reverse("clusterdirectory_registrations:index") + f"?status={status}"
+
+
+def missing_translations(locales):
+    """Upcoming live events in the default locale, each annotated ``missing_<code>`` for
+    every other locale without a translation (an alias of the event is no translation)."""
+    default = Locale.get_default()
+    events = EventPage.upcoming_in(default)
+    missing = Q()
+    for locale in locales:
+        translated = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale=locale, alias_of__isnull=True
+        )
+        events = events.annotate(**{f"missing_{locale.language_code}": ~Exists(translated)})
+        missing |= Q(**{f"missing_{locale.language_code}": True})
+    return events.filter(missing) if locales else events.none()
+
+
+class UntranslatedEventsPanel(DashboardPanel):
+    name = "untranslated_events"
+    order = 150
+    heading = _("Upcoming events without translations")
+    empty_text = _("Every upcoming event is translated.")
+    item_template = "clusterdirectory/dashboard/untranslated_event.html"
+
+    def __init__(self, items, locales):
+        super().__init__(items)
+        self.locales = locales
+
+    @classmethod
+    def for_user(cls, user):
+        if not user.has_perm("wagtail_localize.submit_translation"):
+            return None
+        locales = list(Locale.objects.exclude(pk=Locale.get_default().pk))
+        return cls(missing_translations(locales), locales)
+
+    def prepare(self, events):
+        for event in events:
+            event.missing_locales = [
+                locale
+                for locale in self.locales
+                if getattr(event, f"missing_{locale.language_code}")
+            ]
+        return events

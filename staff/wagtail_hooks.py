@@ -1,0 +1,99 @@
+"""The language rule (``staff.languages``) in the admin's page and snippet views.
+
+Page permissions already follow the rule through ``LanguagePagePermissionPolicy``; the
+page hooks below also check the page's own locale, for a page whose locale differs from
+its tree's. Snippets have no such policy: their hooks are the check. They run before
+wagtail-localize's hooks (``order``), which replace the edit view by its translation editor.
+"""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import PermissionDenied
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Locale, TranslatableMixin
+
+from .dashboard import OutdatedTranslationsPanel
+from .languages import can_change, can_change_locale
+from .panels import GroupLocalePermissionPanel
+
+FIRST = -10
+
+
+def _deny_other_languages(request, instance):
+    if isinstance(instance, TranslatableMixin) and not can_change(request.user, instance):
+        raise PermissionDenied(_("You may not change content in this language."))
+
+
+@hooks.register("before_create_page", order=FIRST)
+def check_parent_page(request, parent_page, page_class):
+    if not parent_page.is_root():
+        _deny_other_languages(request, parent_page)
+
+
+@hooks.register("before_edit_page", order=FIRST)
+@hooks.register("before_delete_page", order=FIRST)
+@hooks.register("before_unpublish_page", order=FIRST)
+@hooks.register("before_publish_page", order=FIRST)
+@hooks.register("before_convert_alias_page", order=FIRST)
+@hooks.register("before_edit_snippet", order=FIRST)
+@hooks.register("before_publish", order=FIRST)
+@hooks.register("before_unpublish", order=FIRST)
+def check_language(request, instance):
+    _deny_other_languages(request, instance)
+
+
+@hooks.register("before_move_page", order=FIRST)
+def check_move(request, page, destination):
+    _deny_other_languages(request, page)
+    if not destination.is_root():
+        _deny_other_languages(request, destination)
+
+
+@hooks.register("before_delete_snippet", order=FIRST)
+def check_snippets_language(request, instances):
+    for instance in instances:
+        _deny_other_languages(request, instance)
+
+
+@hooks.register("before_create_snippet", order=FIRST)
+def check_new_snippet_language(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return
+    code = request.GET.get("locale")
+    locale = Locale.objects.filter(language_code=code).first() if code else None
+    locale = locale or Locale.get_default()
+    if not can_change_locale(request.user, locale.pk):
+        raise PermissionDenied(_("You may not change content in this language."))
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_snippet_buttons_of_other_languages(buttons, snippet, user):
+    """No edit, copy or delete buttons on snippets in languages the user may not change."""
+    if not isinstance(snippet, TranslatableMixin) or can_change(user, snippet):
+        return
+    namespace = snippet.snippet_viewset.get_url_name("edit").rsplit(":", 1)[0]
+    changing = {f"{namespace}:{action}" for action in ("edit", "copy", "delete")}
+    buttons[:] = [button for button in buttons if _view_name(button) not in changing]
+
+
+def _view_name(button):
+    url = getattr(button, "url", None)
+    if not url:
+        return None
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
+        return None
+
+
+@hooks.register("register_group_permission_panel")
+def register_group_locale_permission_panel():
+    return GroupLocalePermissionPanel
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    if panel := OutdatedTranslationsPanel.for_user(request.user):
+        panels.append(panel)
