@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from cms.settings.base import machine_translator
+from home.demo.loader import DemoLoader
 from home.models import HomePage, StandardPage
 from tests.conftest import translate_page
 
@@ -304,3 +305,16 @@ def test_deepl_key_in_the_environment_switches_machine_translation_on():
         "OPTIONS": {"AUTH_KEY": "0000-test:fx"},
     }
     assert endpoint == "https://api-free.deepl.com/v2/translate"
+
+
+def test_the_demo_loader_turns_an_alias_into_a_translation(
+    about, locales, django_capture_on_commit_callbacks
+):
+    """With synchronized trees, a page created in the admin already has aliases when the
+    demo content is loaded again: they become translations instead of being skipped."""
+    with django_capture_on_commit_callbacks(execute=True):
+        DemoLoader(log=lambda message: None).translate(about, locales["da"])
+    danish = about.get_translation(locales["da"])
+    assert danish.alias_of_id is None
+    assert danish.live
+    assert Translation.objects.filter(target_locale=locales["da"]).exists()
