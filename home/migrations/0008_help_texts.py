@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_statistics_block'),
+        ('home', '0007_menus'),
     ]
 
     operations = [
