@@ -300,6 +300,25 @@ def test_submit_page_translation(member, pages, locales, role, language):
         assert "You may only translate into" in client.get(response.url).content.decode()
 
 
+def test_translator_starts_the_danish_tree_of_a_fresh_site(member, locales):
+    """Translators hold their page permissions on the root: the Danish home page they
+    create by translating the English one is theirs to edit at once."""
+    root = Page.get_first_root_node()
+    english = root.add_child(instance=HomePage(title="Home", slug="intra-net"))
+    english.save_revision().publish()
+    translator = member("translator_da")
+
+    response = translator.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
+        {"locales": [locales["da"].pk]},
+    )
+
+    danish = english.get_translation(locales["da"])
+    assert response.status_code == 302 and danish.depth == 2
+    assert translator.get(reverse("wagtailadmin_pages:edit", args=[danish.pk])).status_code == 200
+    assert denied(translator.get(reverse("wagtailadmin_pages:edit", args=[english.pk])))
+
+
 def test_translator_edits_only_translations_into_own_language(member, pages, locales):
     english = pages["en"].get_parent().add_child(instance=StandardPage(title="News", slug="news"))
     english.save_revision().publish()
