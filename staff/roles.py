@@ -20,10 +20,12 @@ MODERATORS = "Moderators"
 TRANSLATORS_DA = "Translators (Danish)"
 TRANSLATORS_DE = "Translators (German)"
 
-# Every snippet model staff edit, as "app_label.ModelName".
+# Every snippet model staff edit, as "app_label.ModelName". A model added here needs a
+# migration that runs apply_roles after the model's own migration.
 SNIPPET_MODELS = [
     "clusterdirectory.IndustryTag",
     "clusterdirectory.IndustryTagName",
+    "home.Menu",  # from wip/menus
 ]
 
 
