@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean
+.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,32 @@ browser:
 		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
 	fi
 
+.PHONY: checkers checker-runtimes screenshots
+
+# The page checkers of tests/browser/test_page_quality.py, pinned in package-lock.json: axe-core
+# and the Nu HTML checker (vnu.jar). --ignore-scripts: vnu-jar's own install script would
+# download a Java runtime from GitHub; Debian's is used instead.
+checkers: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json | checker-runtimes
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund; fi
+
+# Installs Debian's npm and Java runtime for the checkers when missing (needs root).
+checker-runtimes:
+	@missing=""; \
+	command -v npm >/dev/null || missing="npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	else \
+		echo "Missing $$missing: the accessibility and HTML checks will be skipped. Install with: sudo apt-get install $$missing"; \
+	fi
+
+# The README's pictures (docs/screenshots/): the demo in a throwaway database, photographed.
+screenshots: $(VENV)/.test-installed compilemessages browser
+	$(PY) scripts/screenshots.py
+
 # Installs Debian's PostgreSQL 15 and Redis servers for test-postgres when missing (needs root).
 services:
 	@if [ -x /usr/lib/postgresql/15/bin/initdb ] && command -v redis-server >/dev/null; then :; \
@@ -67,10 +93,24 @@ test-postgres: $(VENV)/.test-installed compilemessages services
 
 # All tests on SQLite (browser tests included), the plugin's in a site of its own, then all
 # but the browser tests on PostgreSQL with Redis.
-test: $(VENV)/.test-installed compilemessages lint check browser services
+test: $(VENV)/.test-installed compilemessages lint check browser checkers services
 	$(PY) -m pytest $(PYTEST_WORKERS)
 	$(PY) -m pytest $(PYTEST_WORKERS) --ds=tests.plugin_site.settings tests/plugin
 	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser
+
+# The property-based tests of the public forms and URLs with many more examples (at least
+# 1,000 per test; FUZZ_EXAMPLES=5000 for more), in one process so the counts are printed.
+fuzz: $(VENV)/.test-installed compilemessages
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-1000} $(PY) -m pytest -p no:xdist -p no:logging -q tests/fuzz
+
+# The database and uploaded media into backups/intranet-<timestamp>.tar.gz, and back:
+# make restore ARCHIVE=backups/intranet-20261125-120000.tar.gz (replaces both; asks first).
+backup: $(VENV)/.run-installed
+	$(MANAGE) backup_site --directory backups
+
+restore: $(VENV)/.run-installed
+	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=backups/intranet-....tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(ARCHIVE)"
 
 # Regenerates the catalogues from the source (needs xgettext, Debian's gettext).
 messages: $(VENV)/.run-installed
@@ -78,4 +118,4 @@ messages: $(VENV)/.run-installed
 	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 media .test-media test-artifacts

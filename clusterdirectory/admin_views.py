@@ -5,10 +5,12 @@ delete them (deleting a registration erases its personal data, see ``signals``),
 never edit them; the cluster's page is where a profile is edited.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -28,6 +30,21 @@ class ReadAndDeletePolicy(ModelPermissionPolicy):
 
 register_permission_policy(ClusterRegistration, ReadAndDeletePolicy(ClusterRegistration))
 register_permission_policy(ContactRequest, ReadAndDeletePolicy(ContactRequest))
+
+
+class InspectWithHelpTextView(InspectView):
+    """Wagtail's inspect view, with each field's help text under its value: staff read what
+    a status or a relay error means where they see it."""
+
+    template_name = "clusterdirectory/admin/inspect.html"
+
+    def get_context_for_field(self, field_name):
+        context = super().get_context_for_field(field_name)
+        try:
+            context["help_text"] = getattr(self.model._meta.get_field(field_name), "help_text", "")
+        except FieldDoesNotExist:  # a method or property listed in inspect_view_fields
+            context["help_text"] = ""
+        return context
 
 
 class PageColumn(Column):
@@ -53,6 +70,7 @@ class RegistrationViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = InspectWithHelpTextView
     list_display = [
         "name",
         "country",
@@ -85,6 +103,7 @@ class ContactRequestViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = InspectWithHelpTextView
     list_display = [
         "name",
         "organisation",

@@ -6,10 +6,21 @@ from django.apps import apps
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Locale, Page
 
 IMAGE_API_RENDITION = "width-960"
+
+# Block previews in the block chooser: Wagtail's preview page with the plugin's styles, so the
+# blocks show in any host site, whether or not it overrides Wagtail's global preview template.
+PREVIEW_TEMPLATE = "clusterdirectory/blocks/preview.html"
+
+
+def with_preview_note(context, note):
+    """The preview ``context`` with a line that stands in for what the database cannot show
+    yet (no images, no published pages)."""
+    return {**context, "preview_note": note}
 
 
 def image_api_representation(image, alt=None):
@@ -38,6 +49,11 @@ class APIImageChooserBlock(ImageChooserBlock):
 class APIImageBlock(ImageBlock):
     """An image with alt text that the API serves as a rendition with that alt text."""
 
+    class Meta:
+        icon = "image"
+        preview_template = PREVIEW_TEMPLATE
+        description = _("An image from the library, with a text describing it for screen readers.")
+
     def get_api_representation(self, value, context=None):
         if value is None:
             return None
@@ -45,13 +61,28 @@ class APIImageBlock(ImageBlock):
         data["decorative"] = bool(getattr(value, "decorative", False))
         return data
 
+    def get_preview_value(self):
+        """The newest image of the library, if there is one."""
+        image = get_image_model().objects.order_by("-created_at", "-pk").first()
+        return self.to_python(image.pk if image else None)
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        if value is None:
+            return with_preview_note(
+                context, _("Upload images to the library: the image you choose appears here.")
+            )
+        return context
+
 
 class ListItemBlock(blocks.CharBlock):
-    """One line of a simple list (a service, a focus topic, a region)."""
+    """One line of a simple list (a service, a focus topic, a region); each use gives its own
+    ``help_text`` and ``preview_value``."""
 
     class Meta:
         icon = "list-ul"
         max_length = 255
+        preview_template = PREVIEW_TEMPLATE
 
 
 class RecommendationValue(blocks.StructValue):
@@ -84,6 +115,7 @@ class RecommendationBlock(blocks.StructBlock):
     class Meta:
         icon = "tick-inverse"
         template = "clusterdirectory/blocks/recommendation_block.html"
+        preview_template = PREVIEW_TEMPLATE
         value_class = RecommendationValue
         label = _("Recommendation")
         description = _("A numbered recommendation with a highlighted keyword.")
@@ -107,7 +139,12 @@ class LatestCaseStudiesValue(blocks.StructValue):
 
 
 class UpcomingEventsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        required=False,
+        help_text=_("Shown above the events, e.g. 'Next events'. Leave empty for none."),
+    )
     count = blocks.IntegerBlock(
         label=_("Number of events"),
         min_value=1,
@@ -116,9 +153,19 @@ class UpcomingEventsBlock(blocks.StructBlock):
         help_text=_("How many of the next events to show; they are picked automatically."),
     )
 
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        if not value.pages():
+            return with_preview_note(
+                context,
+                _("No upcoming events are published yet. Once they are, the next ones show here."),
+            )
+        return context
+
     class Meta:
         icon = "date"
         template = "clusterdirectory/blocks/page_cards_block.html"
+        preview_template = PREVIEW_TEMPLATE
         value_class = UpcomingEventsValue
         label = _("Next events")
         description = _("The next upcoming events, picked automatically.")
@@ -126,14 +173,33 @@ class UpcomingEventsBlock(blocks.StructBlock):
 
 
 class LatestCaseStudiesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
-    count = blocks.IntegerBlock(
-        label=_("Number of case studies"), min_value=1, max_value=12, default=3
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        required=False,
+        help_text=_("Shown above the case studies, e.g. 'Case studies'. Leave empty for none."),
     )
+    count = blocks.IntegerBlock(
+        label=_("Number of case studies"),
+        min_value=1,
+        max_value=12,
+        default=3,
+        help_text=_("How many of the newest case studies to show; they are picked automatically."),
+    )
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        if not value.pages():
+            return with_preview_note(
+                context,
+                _("No case studies are published yet. Once they are, the newest show here."),
+            )
+        return context
 
     class Meta:
         icon = "doc-full"
         template = "clusterdirectory/blocks/page_cards_block.html"
+        preview_template = PREVIEW_TEMPLATE
         value_class = LatestCaseStudiesValue
         label = _("Latest case studies")
         description = _("The most recently published case studies, picked automatically.")
@@ -141,9 +207,17 @@ class LatestCaseStudiesBlock(blocks.StructBlock):
 
 
 class FeaturedClustersBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        required=False,
+        help_text=_("Shown above the clusters, e.g. 'Meet our clusters'. Leave empty for none."),
+    )
     clusters = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="clusterdirectory.ClusterPage"),
+        blocks.PageChooserBlock(
+            page_type="clusterdirectory.ClusterPage",
+            help_text=_("A cluster's page; visitors see it in their own language."),
+        ),
         label=_("Clusters"),
         help_text=_("Choose the clusters to feature, in the order to show them."),
     )
@@ -155,12 +229,29 @@ class FeaturedClustersBlock(blocks.StructBlock):
         context["industry_names"] = industry_names()
         return context
 
+    def get_preview_value(self):
+        """Three published clusters in the active language, if there are any yet."""
+        cluster_page = apps.get_model("clusterdirectory", "ClusterPage")
+        clusters = cluster_page.objects.live().public().filter(locale=Locale.get_active())
+        return self.normalize(
+            {"heading": "Meet our clusters", "clusters": list(clusters.order_by("title")[:3])}
+        )
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        if not value["clusters"]:
+            return with_preview_note(
+                context,
+                _("No clusters are published yet. The clusters you choose show here as cards."),
+            )
+        return context
+
     class Meta:
         icon = "group"
         template = "clusterdirectory/blocks/featured_clusters_block.html"
+        preview_template = PREVIEW_TEMPLATE
         label = _("Featured clusters")
         description = _("Cards for clusters chosen by the editor.")
-        preview_value = {"heading": "Featured clusters", "clusters": []}
 
 
 class StatisticsValue(blocks.StructValue):
@@ -178,11 +269,13 @@ class StatisticsValue(blocks.StructValue):
 
 
 def _bars(rows):
-    """Rows with ``bar``, their count as a share of the largest, for the template's bars."""
+    """Rows with ``bar``, their count as a share of the largest in steps of 5 %, for the
+    template's bars: a CSS class per step, as the Content-Security-Policy forbids inline
+    styles."""
     if not rows:
         return rows
     largest = max(row["count"] for row in rows) or 1
-    return [{**row, "bar": round(100 * row["count"] / largest)} for row in rows]
+    return [{**row, "bar": 5 * round(20 * row["count"] / largest)} for row in rows]
 
 
 def _api_locale(context):
@@ -205,7 +298,12 @@ def _api_locale(context):
 class StatisticsBlock(blocks.StructBlock):
     INDUSTRIES, COUNTRIES, BOTH = "industries", "countries", "both"
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        required=False,
+        help_text=_("Shown above the figures, e.g. 'Our network'. Leave empty for none."),
+    )
     show = blocks.ChoiceBlock(
         label=_("Show"),
         choices=[
@@ -235,6 +333,7 @@ class StatisticsBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         template = "clusterdirectory/blocks/statistics_block.html"
+        preview_template = PREVIEW_TEMPLATE
         value_class = StatisticsValue
         label = _("Cluster statistics")
         description = _(

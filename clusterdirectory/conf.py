@@ -20,6 +20,14 @@ DEFAULTS = {
     "LOGO_MAX_PIXELS": 25_000_000,
     # Suggested potential partners on a cluster page, after those the editors chose.
     "PARTNER_SUGGESTIONS": 6,
+    # Days after submission until `purge_personal_data` deletes a record: registrations by
+    # status (a published cluster keeps its page) and contact requests once relayed.
+    "RETENTION_DAYS": {
+        "rejected_registrations": 30,
+        "stale_registrations": 180,  # received or awaiting approval
+        "published_registrations": 365,
+        "contact_requests": 90,
+    },
 }
 
 

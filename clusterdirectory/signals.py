@@ -2,11 +2,12 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published, workflow_rejected, workflow_submitted
+from wagtail.signals import init_new_page, page_published, workflow_rejected, workflow_submitted
 
 from .models import (
     ClusterPage,
     ClusterRegistration,
+    Country,
     IndustryTag,
     IndustryTagName,
     RegistrationStatus,
@@ -22,6 +23,14 @@ def create_source_name(sender, instance, created, raw=False, **kwargs):
     IndustryTagName.objects.get_or_create(
         tag=instance, locale=locale, defaults={"name": instance.name}
     )
+
+
+@receiver(init_new_page)
+def preset_new_cluster_page(sender, page, parent, **kwargs):
+    """A cluster page opened in the admin's create form starts in the country of its index's
+    language: a Danish directory mostly lists Danish clusters. English presets nothing."""
+    if isinstance(page, ClusterPage) and page.locale_id:
+        page.country = Country.of_language(page.locale.language_code)
 
 
 @receiver(page_published, sender=ClusterPage)

@@ -16,7 +16,23 @@ class IndustryTagViewSet(SnippetViewSet):
     menu_label = _("Industry tags")
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    # Taggit's own fields carry no help text.
+    panels = [
+        FieldPanel(
+            "name",
+            help_text=_(
+                "The tag as editors type it on pages, in English, e.g. 'Wind energy'. "
+                "Translate it under 'Industry tag names'."
+            ),
+        ),
+        FieldPanel(
+            "slug",
+            help_text=_(
+                "The tag in filter links, e.g. 'wind-energy'. Changing it breaks links "
+                "that visitors saved."
+            ),
+        ),
+    ]
 
 
 class IndustryTagNameForm(WagtailAdminModelForm):

@@ -9,6 +9,7 @@ from clusterdirectory.api import (
     IndustriesAPIViewSet,
     PagePreviewAPIViewSet,
 )
+from home.api import MenusAPIViewSet
 
 from .openapi import openapi_view
 
@@ -18,6 +19,7 @@ api_router.register_endpoint("pages", ContentPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("industries", IndustriesAPIViewSet)
+api_router.register_endpoint("menus", MenusAPIViewSet)
 
 
 def not_found(request, path=""):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
 
@@ -9,3 +10,22 @@ class JSONAwareLocaleMiddleware(LocaleMiddleware):
         if response.get("Content-Type", "").startswith("application/json"):
             return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends ``settings.CONTENT_SECURITY_POLICY`` with every response, and
+    ``CONTENT_SECURITY_POLICY_ADMIN`` under the admin, whose editor needs inline styles. A
+    view that sets its own policy keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.public = settings.CONTENT_SECURITY_POLICY
+        self.admin = settings.CONTENT_SECURITY_POLICY_ADMIN
+        self.admin_prefixes = ("/admin/", "/django-admin/")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            admin = request.path.startswith(self.admin_prefixes)
+            response["Content-Security-Policy"] = self.admin if admin else self.public
+        return response

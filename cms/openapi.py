@@ -32,6 +32,7 @@ from clusterdirectory.api_fields import (
 )
 from clusterdirectory.blocks import StatisticsBlock
 from clusterdirectory.models import Country
+from home.models import Menu
 
 PAGES = ContentPagesAPIViewSet  # what the site registers as ``pages``
 RICH_TEXT_FORMATS = ["db_html", "html", "db_markdown", "markdown"]
@@ -479,6 +480,46 @@ def components():
                 },
                 required=["meta", "items"],
             ),
+            "MenuLink": obj(
+                {
+                    "label": string,
+                    "url": url,
+                    "page": or_null(
+                        obj(
+                            {"id": {"type": "integer", "minimum": 1}, "detail_url": url},
+                            required=["id", "detail_url"],
+                        )
+                    ),
+                },
+                required=["label", "url", "page"],
+                description="A link to a page (in the menu's language where it is translated, "
+                "`page` its API id) or to another website (`page` is null).",
+            ),
+            "Menu": obj(
+                {
+                    "placement": {"enum": Menu.Placement.values},
+                    "locale": {
+                        "enum": languages,
+                        "description": "The menu's language: the default language's menu "
+                        "while the requested language has none.",
+                    },
+                    "items": {"type": "array", "items": ref("MenuLink")},
+                },
+                required=["placement", "locale", "items"],
+            ),
+            "MenuListing": obj(
+                {
+                    "meta": obj(
+                        {
+                            "total_count": {"type": "integer", "minimum": 0},
+                            "locale": {"enum": languages},
+                        },
+                        required=["total_count", "locale"],
+                    ),
+                    "items": {"type": "array", "items": ref("Menu")},
+                },
+                required=["meta", "items"],
+            ),
         },
         "responses": {
             "BadRequest": {
@@ -679,6 +720,18 @@ def parameters(page_types, languages):
             f"Tag names in this language; by default {settings.LANGUAGE_CODE}.",
             "de",
         ),
+        "menusLocale": query(
+            "locale",
+            {"enum": languages},
+            f"The menus in this language; by default {settings.LANGUAGE_CODE}.",
+            "da",
+        ),
+        "placement": query(
+            "placement",
+            {"enum": Menu.Placement.values},
+            "Only the menu shown in this place; by default all.",
+            "header",
+        ),
         "id": {
             "name": "id",
             "in": "path",
@@ -849,6 +902,16 @@ def paths():
                 "responses": {"200": ok("IndustryListing", "The tags."), "400": BAD_REQUEST},
             }
         },
+        "/menus/": {
+            "get": {
+                "tags": ["menus"],
+                "summary": "The header and footer menus",
+                "description": "The site's menus in one language, links resolved to the live "
+                "pages in that language.",
+                "parameters": params("menusLocale", "placement"),
+                "responses": {"200": ok("MenuListing", "The menus."), "400": BAD_REQUEST},
+            }
+        },
     }
 
 
@@ -864,7 +927,9 @@ def openapi_document():
                 "are a 400, an unknown URL below `/api/v2/` a 404.",
             },
             "servers": [{"url": "/api/v2"}],
-            "tags": [{"name": name} for name in ("pages", "images", "documents", "industries")],
+            "tags": [
+                {"name": name} for name in ("pages", "images", "documents", "industries", "menus")
+            ],
             "paths": paths(),
             "components": components(),
         }

@@ -33,6 +33,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler500 = "cms.errors.server_error"  # a 503 while the database is down
+
 # Pages live under /en/, /da/, /de/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),  # before Wagtail's pages, which match any path

@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = _("Site pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

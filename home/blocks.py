@@ -21,13 +21,32 @@ class LinkValue(blocks.StructValue):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False)
-    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
-    page = blocks.PageChooserBlock(
-        label=_("Link to a page"), required=False, help_text=_("Or give a web address below.")
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=120,
+        help_text=_("What visitors should do, e.g. 'Find your new project partner'."),
     )
-    external_url = blocks.URLBlock(label=_("Link to a web address"), required=False)
+    text = blocks.TextBlock(
+        label=_("Text"), required=False, help_text=_("One or two sentences saying why.")
+    )
+    button_label = blocks.CharBlock(
+        label=_("Button label"),
+        max_length=60,
+        help_text=_("A few words on the button, e.g. 'Register your cluster'."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Link to a page"),
+        required=False,
+        help_text=_(
+            "The page the button opens; visitors get it in their language. "
+            "Or give a web address below."
+        ),
+    )
+    external_url = blocks.URLBlock(
+        label=_("Link to a web address"),
+        required=False,
+        help_text=_("Only for a page outside this site, starting with https://"),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -52,8 +71,17 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class HeroBlock(CallToActionBlock):
-    image = APIImageChooserBlock(label=_("Background image"), required=False)
-    button_label = blocks.CharBlock(label=_("Button label"), max_length=60, required=False)
+    image = APIImageChooserBlock(
+        label=_("Background image"),
+        required=False,
+        help_text=_("A wide photo behind the heading, at least 1600 pixels wide."),
+    )
+    button_label = blocks.CharBlock(
+        label=_("Button label"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty for a banner without a button."),
+    )
 
     def clean(self, value):
         return blocks.StructBlock.clean(self, value)
@@ -67,15 +95,22 @@ class HeroBlock(CallToActionBlock):
         preview_value = {
             "heading": "Innovation in Transnational Networks",
             "text": "Clusters on both sides of the Danish-German border, working together.",
+            "button_label": "Meet the clusters",
+            "external_url": "https://example.com/",
         }
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Heading"), max_length=160)
+    text = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=160,
+        help_text=_("A short title for the section that follows."),
+    )
     level = blocks.ChoiceBlock(
         label=_("Level"),
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
+        help_text=_("A sub-heading divides a section; screen readers use the levels to navigate."),
     )
 
     class Meta:
@@ -87,8 +122,13 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(label=_("Said by"), max_length=160, required=False)
+    quote = blocks.TextBlock(label=_("Quote"), help_text=_("The words, without quotation marks."))
+    attribution = blocks.CharBlock(
+        label=_("Said by"),
+        max_length=160,
+        required=False,
+        help_text=_("Name and role, e.g. 'Jan Jensen, Managing Director, CEwind'."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -102,21 +142,50 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class PersonBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Name"), max_length=160)
-    role = blocks.CharBlock(label=_("Role"), max_length=160, required=False)
-    organisation = blocks.CharBlock(label=_("Organisation"), max_length=160, required=False)
-    email = blocks.EmailBlock(label=_("E-mail"), required=False)
-    phone = blocks.CharBlock(label=_("Phone"), max_length=40, required=False)
-    photo = APIImageChooserBlock(label=_("Photo"), required=False)
+    name = blocks.CharBlock(
+        label=_("Name"), max_length=160, help_text=_("First and last name, e.g. 'Jesper Lund'.")
+    )
+    role = blocks.CharBlock(
+        label=_("Role"),
+        max_length=160,
+        required=False,
+        help_text=_("The person's role in the project, e.g. 'Project Manager'."),
+    )
+    organisation = blocks.CharBlock(
+        label=_("Organisation"),
+        max_length=160,
+        required=False,
+        help_text=_("Where the person works, e.g. 'REG X'."),
+    )
+    email = blocks.EmailBlock(
+        label=_("E-mail"), required=False, help_text=_("Shown as a link visitors can write to.")
+    )
+    phone = blocks.CharBlock(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        help_text=_("International format: +45 6550 1344"),
+    )
+    photo = APIImageChooserBlock(
+        label=_("Photo"), required=False, help_text=_("A portrait, ideally square.")
+    )
 
     class Meta:
         icon = "user"
         label = _("Person")
+        description = _("One person with role, organisation and contact details.")
 
 
 class PeopleBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=160, required=False)
-    people = blocks.ListBlock(PersonBlock(), label=_("People"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=160,
+        required=False,
+        help_text=_("Shown above the people, e.g. 'Advisory board'. Leave empty for none."),
+    )
+    people = blocks.ListBlock(
+        PersonBlock(), label=_("People"), help_text=_("In the order they should appear.")
+    )
 
     class Meta:
         icon = "group"
@@ -130,19 +199,39 @@ class PeopleBlock(blocks.StructBlock):
 
 
 class PartnerBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Name"), max_length=160)
-    description = blocks.TextBlock(label=_("Description"), required=False)
-    logo = APIImageChooserBlock(label=_("Logo"), required=False)
-    url = blocks.URLBlock(label=_("Website"), required=False)
+    name = blocks.CharBlock(
+        label=_("Name"),
+        max_length=160,
+        help_text=_("The organisation's name, e.g. 'WTSH'."),
+    )
+    description = blocks.TextBlock(
+        label=_("Description"),
+        required=False,
+        help_text=_("One sentence on who they are or what they do in the project."),
+    )
+    logo = APIImageChooserBlock(
+        label=_("Logo"), required=False, help_text=_("The organisation's logo, if it has one.")
+    )
+    url = blocks.URLBlock(
+        label=_("Website"), required=False, help_text=_("The organisation's website.")
+    )
 
     class Meta:
         icon = "site"
         label = _("Partner")
+        description = _("One partner organisation or funder.")
 
 
 class PartnersBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=160, required=False)
-    partners = blocks.ListBlock(PartnerBlock(), label=_("Partners"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=160,
+        required=False,
+        help_text=_("Shown above the logos, e.g. 'Project partners'. Leave empty for none."),
+    )
+    partners = blocks.ListBlock(
+        PartnerBlock(), label=_("Partners"), help_text=_("In the order they should appear.")
+    )
 
     class Meta:
         icon = "site"
@@ -163,17 +252,33 @@ class PartnersBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    figure = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("e.g. 220.000 €"))
-    label = blocks.CharBlock(label=_("What it counts"), max_length=120)
+    figure = blocks.CharBlock(
+        label=_("Figure"),
+        max_length=20,
+        help_text=_("The number in large type, with its unit, e.g. 220.000 €"),
+    )
+    label = blocks.CharBlock(
+        label=_("What it counts"),
+        max_length=120,
+        help_text=_("Shown under the number, e.g. 'from the European Regional Development Fund'."),
+    )
 
     class Meta:
         icon = "table"
         label = _("Key figure")
+        description = _("One number and what it counts.")
 
 
 class KeyFiguresBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=160, required=False)
-    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"))
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        max_length=160,
+        required=False,
+        help_text=_("Shown above the figures, e.g. 'In numbers'. Leave empty for none."),
+    )
+    figures = blocks.ListBlock(
+        KeyFigureBlock(), label=_("Figures"), help_text=_("Three or four figures work best.")
+    )
 
     class Meta:
         icon = "table"
@@ -204,6 +309,11 @@ STANDARD_BLOCKS = [
             label=_("Paragraph"),
             icon="pilcrow",
             features=["h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+            help_text=_("Text with sub-headings, bold, italics, links, lists and documents."),
+            preview_value=(
+                "<p>InTra-Net brings together <b>about 20 business clusters</b> from Southern "
+                "Denmark and Schleswig-Holstein to find partners across the border.</p>"
+            ),
         ),
     ),
     ("image", CaptionedImageBlock()),

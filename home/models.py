@@ -1,10 +1,20 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
@@ -37,6 +47,12 @@ class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    @classmethod
+    def can_exist_under(cls, parent):
+        # A home page is the root of a language's tree: straight under Wagtail's root page,
+        # not under the placeholder page a new database starts with.
+        return parent.is_root() and super().can_exist_under(parent)
+
 
 class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
@@ -48,7 +64,12 @@ class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph under the title.")
     )
-    body = StreamField(STANDARD_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(
+        STANDARD_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's content: headings, text, images, people, partners and more."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -65,11 +86,29 @@ class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
 class NetworkContactSettings(BaseSiteSetting):
     """The network's own contact details, shown in every page's footer."""
 
-    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=160,
+        blank=True,
+        help_text=_("Who runs the network, e.g. 'REG X – The Danish Cluster Academy'."),
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("As on a letter, one line per line.")
+    )
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("The address visitors write to with questions.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("International format: +45 6550 1344"),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The network's or project's own website, starting with https://"),
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -81,3 +120,96 @@ class NetworkContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network contact details")
+
+
+class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
+    """The links of the header or the footer in one language; translators translate the
+    labels in wagtail-localize like any other snippet."""
+
+    class Placement(models.TextChoices):
+        HEADER = "header", _("Header")
+        FOOTER = "footer", _("Footer")
+
+    placement = models.CharField(
+        _("placement"),
+        max_length=20,
+        choices=Placement.choices,
+        help_text=_("Where the menu is shown on every page. A language has at most one of each."),
+    )
+
+    panels = [
+        FieldPanel("placement"),
+        InlinePanel("items", heading=_("Links"), label=_("link")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("menu")
+        verbose_name_plural = _("menus")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "locale"], name="unique_menu_placement_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.get_placement_display())
+
+    def clean(self):
+        super().clean()
+        # The form has no locale field, so Django leaves the constraint to the database.
+        others = Menu.objects.filter(placement=self.placement, locale_id=self.locale_id)
+        if self.locale_id and others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"placement": _("This language has a menu for this placement already.")}
+            )
+
+    def get_preview_template(self, request, mode_name):
+        return "home/menu_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .menus import menu_links  # menus imports the models
+
+        # A new menu has no locale yet while it is previewed: the editor's language then.
+        locale = self.locale if self.locale_id else None
+        return {
+            **super().get_preview_context(request, mode_name),
+            "links": menu_links(self, locale, request),
+        }
+
+
+class MenuItem(TranslatableMixin, Orderable):
+    menu = ParentalKey(Menu, on_delete=models.CASCADE, related_name="items")
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Shown in the visitor's language when the page is translated."),
+    )
+    link_url = models.URLField(
+        _("web address"), blank=True, help_text=_("Or a page on another website.")
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=60,
+        blank=True,
+        help_text=_("Leave empty to use the page's title."),
+    )
+
+    panels = [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("menu link")
+        verbose_name_plural = _("menu links")
+
+    def __str__(self):
+        return self.label or (self.link_page and self.link_page.title) or self.link_url
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.link_url):
+            raise ValidationError(_("Choose either a page or a web address."))
+        if self.link_url and not self.label:
+            raise ValidationError({"label": _("A link to another website needs a label.")})

@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -49,11 +50,43 @@ def cluster_index(root_page, locales):
     return ClusterIndexPageFactory(parent=root_page)
 
 
+@pytest.fixture
+def demo_site():
+    """The whole demo site. Tests using it need
+    ``pytest.mark.django_db(transaction=True, serialized_rollback=True)``: wagtail-localize
+    publishes translations when the transaction commits, and the rollback gives later tests
+    back the root page that the flush removes."""
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
 def translate_page(page, locale):
     """Translate and publish ``page`` (and missing parents) the way wagtail-localize does."""
     translated = page.copy_for_translation(locale, copy_parents=True)
     translated.save_revision().publish()
     return translated
+
+
+def offered_page_types(client, parent):
+    """The page types the admin's "add child page" offers under ``parent``; with only one,
+    Wagtail goes straight to its create form, with none to the dashboard. Also checks that
+    each offered form opens."""
+    from django.apps import apps
+    from django.urls import resolve, reverse
+
+    response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[parent.pk]))
+    if response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"):
+        return set()
+    if response.status_code == 302:
+        match = resolve(response["Location"].split("?")[0])
+        assert match.url_name == "add", response["Location"]
+        offered = {match.args[:2] if match.args else tuple(match.kwargs.values())[:2]}
+    else:
+        assert response.status_code == 200
+        offered = {(app_label, name) for _, app_label, name, _ in response.context["page_types"]}
+    for app_label, name in offered:
+        url = reverse("wagtailadmin_pages:add", args=[app_label, name, parent.pk])
+        assert client.get(url).status_code == 200, url
+    return {apps.get_model(app_label, name) for app_label, name in offered}
 
 
 @pytest.fixture

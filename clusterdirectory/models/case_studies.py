@@ -21,15 +21,21 @@ from ..api_fields import (
 )
 from ..blocks import ListItemBlock, RecommendationBlock
 from ..headless import OptionalHeadlessPreviewMixin
-from .mixins import BODY_BLOCKS, IndustryNamesMixin, SocialImageMixin
+from .mixins import BODY_BLOCKS, IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
 from .tags import CaseStudyPageTag
 
 
-class CaseStudyIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class CaseStudyIndexPage(InLanguageTreeMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     template = "clusterdirectory/case_study_index_page.html"
     subpage_types = ["clusterdirectory.CaseStudyPage"]
+    max_count_per_parent = 1
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the list of case studies: what they are and who made them."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
@@ -61,8 +67,19 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
     subpage_types = []
 
     aim = models.TextField(_("aim"), help_text=_("What the case study set out to find."))
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown on cards."))
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "One or two sentences for the case study's card in lists and on the home page."
+        ),
+    )
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The case study itself: what was done and what was learned."),
+    )
     recommendations = StreamField(
         [("recommendation", RecommendationBlock())],
         verbose_name=_("recommendations"),
@@ -70,12 +87,25 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
         help_text=_("Shown as a numbered list, in this order."),
     )
     regions = StreamField(
-        [("region", ListItemBlock(label=_("Region")))],
+        [
+            (
+                "region",
+                ListItemBlock(
+                    label=_("Region"),
+                    help_text=_("One region, e.g. 'Region of Southern Denmark'."),
+                    preview_value="Region of Southern Denmark",
+                ),
+            )
+        ],
         verbose_name=_("regions involved"),
         blank=True,
+        help_text=_("The regions that took part, one per item."),
     )
     industries = ClusterTaggableManager(
-        through=CaseStudyPageTag, blank=True, verbose_name=_("industries")
+        through=CaseStudyPageTag,
+        blank=True,
+        verbose_name=_("industries"),
+        help_text=_("Industry tags the case study is about; similar case studies are linked."),
     )
 
     content_panels = Page.content_panels + [
@@ -88,6 +118,7 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
             chooser_field_name="cluster",
             heading=_("Related clusters"),
             label=_("Cluster"),
+            help_text=_("Clusters that took part, listed on the case study page in this order."),
         ),
         FieldPanel("regions"),
         FieldPanel("industries"),
@@ -145,6 +176,7 @@ class CaseStudyRelatedCluster(Orderable):
         verbose_name=_("cluster"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A cluster that took part in the case study."),
     )
 
     panels = [PageChooserPanel("cluster", page_type="clusterdirectory.ClusterPage")]

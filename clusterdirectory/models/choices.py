@@ -6,6 +6,12 @@ class Country(models.TextChoices):
     DENMARK = "DK", _("Denmark")
     GERMANY = "DE", _("Germany")
 
+    @classmethod
+    def of_language(cls, language_code):
+        """The country on this border where ``language_code`` is spoken, else ''."""
+        language = language_code.split("-")[0].lower()
+        return {"da": cls.DENMARK, "de": cls.GERMANY}.get(language, "")
+
 
 class EventKind(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")

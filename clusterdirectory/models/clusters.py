@@ -30,16 +30,19 @@ from ..api_fields import (
 from ..blocks import ListItemBlock
 from ..headless import OptionalHeadlessPreviewMixin
 from .choices import Country
-from .mixins import IndustryNamesMixin, SocialImageMixin
+from .mixins import IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
 from .tags import ClusterPageTag
 
 
-class ClusterIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page):
+class ClusterIndexPage(
+    InLanguageTreeMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page
+):
     """Matchpoint: the directory of participating clusters, filtered by visitors, and the
     form through which a cluster registers itself (``register/``)."""
 
     template = "clusterdirectory/cluster_index_page.html"
     subpage_types = ["clusterdirectory.ClusterPage"]
+    max_count_per_parent = 1
 
     introduction = RichTextField(
         _("introduction"),
@@ -73,6 +76,7 @@ class ClusterIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutableP
         _("open-data licence link"),
         blank=True,
         default="https://creativecommons.org/licenses/by/4.0/",
+        help_text=_("The web address of the licence's full text, printed beside its name."),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -166,12 +170,38 @@ class ClusterPage(
     parent_page_types = ["clusterdirectory.ClusterIndexPage"]
     subpage_types = []
 
-    street = models.CharField(_("street"), max_length=255, blank=True)
-    po_box = models.CharField(_("PO box"), max_length=50, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
-    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
-    website = models.URLField(_("website"), blank=True)
+    street = models.CharField(
+        _("street"),
+        max_length=255,
+        blank=True,
+        help_text=_("Street and number of the cluster's office, e.g. 'Lise-Meitner-Straße 2'."),
+    )
+    po_box = models.CharField(
+        _("PO box"), max_length=50, blank=True, help_text=_("Only if the cluster uses one.")
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=20, blank=True, help_text=_("For example: 6000 or 24941")
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown on the cluster's card in the directory, e.g. 'Kolding'."),
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=Country.choices,
+        help_text=_(
+            "Visitors filter the directory by country, and partners are suggested from the "
+            "other side of the border."
+        ),
+    )
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The cluster's own website, starting with https://"),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -179,8 +209,14 @@ class ClusterPage(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown on the profile and on the cluster's card. A wide logo works best."),
     )
-    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=255,
+        blank=True,
+        help_text=_("Full name of the person visitors can contact, e.g. 'Jan Jensen'."),
+    )
     contact_title = models.CharField(
         _("job title"), max_length=255, blank=True, help_text=_("For example: Managing Director")
     )
@@ -205,6 +241,7 @@ class ClusterPage(
         null=True,
         blank=True,
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+        help_text=_("Four digits, e.g. 2009. Leave empty if unknown."),
     )
     founded_note = models.CharField(
         _("founded (note)"),
@@ -214,7 +251,12 @@ class ClusterPage(
             "Optional detail, e.g. '2005 as a research initiative, 2009 as a legal entity'"
         ),
     )
-    members_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+    members_count = models.PositiveIntegerField(
+        _("number of members"),
+        null=True,
+        blank=True,
+        help_text=_("How many companies and organisations are members today, e.g. 42."),
+    )
     members_description = models.TextField(
         _("member mix"),
         blank=True,
@@ -235,23 +277,45 @@ class ClusterPage(
         ),
     )
     services = StreamField(
-        [("service", ListItemBlock(label=_("Service")))],
+        [
+            (
+                "service",
+                ListItemBlock(
+                    label=_("Service"),
+                    help_text=_("One service, e.g. 'Matchmaking with partners across the border'."),
+                    preview_value="Matchmaking with partners across the border",
+                ),
+            )
+        ],
         verbose_name=_("services"),
         blank=True,
-        help_text=_("One service per item."),
+        help_text=_("What the cluster offers members and partners, one service per item."),
     )
-    description = RichTextField(_("description"), blank=True)
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        help_text=_("The cluster in a few paragraphs: its aims, its members and its projects."),
+    )
 
     content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("description"),
+                FieldPanel("logo"),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_note")]),
+                FieldPanel("members_count"),
+                FieldPanel("members_description"),
+            ],
+            heading=_("Profile"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("street"),
                 FieldRowPanel([FieldPanel("po_box"), FieldPanel("postcode")]),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
-                FieldPanel("website"),
-                FieldPanel("logo"),
             ],
-            heading=_("Address and website"),
+            heading=_("Address"),
         ),
         MultiFieldPanel(
             [
@@ -262,18 +326,9 @@ class ClusterPage(
             heading=_("Contact person"),
         ),
         MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("founded_year"), FieldPanel("founded_note")]),
-                FieldPanel("members_count"),
-                FieldPanel("members_description"),
-            ],
-            heading=_("Founded and members"),
-        ),
-        MultiFieldPanel(
             [FieldPanel("industries"), FieldPanel("focus_areas"), FieldPanel("services")],
-            heading=_("Industry and services"),
+            heading=_("Industries and services"),
         ),
-        FieldPanel("description"),
         MultipleChooserPanel(
             "partner_links",
             chooser_field_name="partner",
@@ -348,6 +403,7 @@ class ClusterPartner(Orderable):
         verbose_name=_("partner"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A cluster that would be a good partner for this one."),
     )
 
     panels = [PageChooserPanel("partner", page_type="clusterdirectory.ClusterPage")]

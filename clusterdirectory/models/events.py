@@ -32,7 +32,7 @@ from ..headless import OptionalHeadlessPreviewMixin
 from .case_studies import CaseStudyPage
 from .choices import EventKind
 from .clusters import ClusterPage
-from .mixins import BODY_BLOCKS, IndustryNamesMixin, SocialImageMixin
+from .mixins import BODY_BLOCKS, IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
 from .tags import EventPageTag, NewsPageTag
 
 
@@ -57,7 +57,9 @@ def in_page_language(chosen, model, locale_id):
     return list({page.pk: page for page in pages if page is not None}.values())
 
 
-class EventIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page):
+class EventIndexPage(
+    InLanguageTreeMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page
+):
     """News and Events: upcoming and past events listed apart, and news articles.
 
     Visitors filter the events by industry and kind (``event_listing.py``), subscribe to them
@@ -67,8 +69,14 @@ class EventIndexPage(SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePag
 
     template = "clusterdirectory/event_index_page.html"
     subpage_types = ["clusterdirectory.EventPage", "clusterdirectory.NewsPage"]
+    max_count_per_parent = 1
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the lists of events and news: what visitors find here."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
@@ -123,7 +131,10 @@ class EventPage(
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
 
-    starts_at = models.DateTimeField(_("starts at"))
+    starts_at = models.DateTimeField(
+        _("starts at"),
+        help_text=_("Date and time the event begins."),
+    )
     ends_at = models.DateTimeField(
         _("ends at"), help_text=_("For a multi-day event, the end of the last day.")
     )
@@ -133,10 +144,23 @@ class EventPage(
         help_text=_("Tick when only the dates are known; times are then not shown."),
     )
     kind = models.CharField(
-        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP
+        _("kind"),
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.WORKSHOP,
+        help_text=_("Visitors filter the list of events by kind."),
     )
-    location = models.CharField(_("location"), max_length=255, blank=True)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown on cards."))
+    location = models.CharField(
+        _("location"),
+        max_length=255,
+        blank=True,
+        help_text=_("Venue and town, e.g. 'Alsion, Sønderborg', or 'Online'."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences for the event's card in lists and on the home page."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -144,12 +168,22 @@ class EventPage(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown at the top of the event page."),
     )
     focus_topics = StreamField(
-        [("topic", ListItemBlock(label=_("Topic")))],
+        [
+            (
+                "topic",
+                ListItemBlock(
+                    label=_("Topic"),
+                    help_text=_("One topic, e.g. 'Open innovation'."),
+                    preview_value="Open innovation",
+                ),
+            )
+        ],
         verbose_name=_("focus topics"),
         blank=True,
-        help_text=_("One topic per item, e.g. 'Open innovation'."),
+        help_text=_("What the event is about, one topic per item."),
     )
     programme = StreamField(
         BODY_BLOCKS,
@@ -161,7 +195,10 @@ class EventPage(
         _("registration link"), blank=True, help_text=_("Where visitors sign up.")
     )
     industries = ClusterTaggableManager(
-        through=EventPageTag, blank=True, verbose_name=_("industries")
+        through=EventPageTag,
+        blank=True,
+        verbose_name=_("industries"),
+        help_text=_("Industry tags visitors filter events by. Choose existing tags if you can."),
     )
 
     content_panels = Page.content_panels + [
@@ -169,27 +206,32 @@ class EventPage(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                 FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("location")]),
+                FieldPanel("registration_url"),
             ],
-            heading=_("When"),
+            heading=_("When and where"),
         ),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("location")]),
-        FieldPanel("summary"),
-        FieldPanel("image"),
-        FieldPanel("focus_topics"),
-        FieldPanel("programme"),
-        FieldPanel("registration_url"),
-        FieldPanel("industries"),
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("image")],
+            heading=_("Card and image"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("focus_topics"), FieldPanel("programme"), FieldPanel("industries")],
+            heading=_("Topics and programme"),
+        ),
         MultipleChooserPanel(
             "participating_clusters",
             chooser_field_name="cluster",
             heading=_("Clusters taking part"),
             label=_("Cluster"),
+            help_text=_("Listed on the event page, in this order."),
         ),
         MultipleChooserPanel(
             "resulting_case_studies",
             chooser_field_name="case_study",
             heading=_("Case studies that came out of this event"),
             label=_("Case study"),
+            help_text=_("Linked from the event page, in this order."),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -275,8 +317,16 @@ class NewsPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixi
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []
 
-    date = models.DateField(_("date"), default=timezone.localdate)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Shown on cards."))
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The article's date, shown above it; news are listed newest first."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in the news list and in news feeds."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -284,10 +334,19 @@ class NewsPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixi
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown at the top of the article."),
     )
-    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BODY_BLOCKS,
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The article: headings, paragraphs and images."),
+    )
     industries = ClusterTaggableManager(
-        through=NewsPageTag, blank=True, verbose_name=_("industries")
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("industries"),
+        help_text=_("Industry tags the article is about. Choose existing tags where possible."),
     )
 
     content_panels = Page.content_panels + [
@@ -329,6 +388,7 @@ class EventCluster(Orderable):
         verbose_name=_("cluster"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A cluster that takes part in the event."),
     )
 
     panels = [PageChooserPanel("cluster", page_type="clusterdirectory.ClusterPage")]
@@ -345,6 +405,7 @@ class EventCaseStudy(Orderable):
         verbose_name=_("case study"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A case study that grew out of the event."),
     )
 
     panels = [PageChooserPanel("case_study", page_type="clusterdirectory.CaseStudyPage")]

@@ -6,14 +6,45 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from ..blocks import APIImageBlock
+from ..blocks import PREVIEW_TEMPLATE, APIImageBlock
 from .tags import industry_names
 
 BODY_BLOCKS = [
-    ("heading", blocks.CharBlock(form_classname="title", icon="title", label=_("Heading"))),
-    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+    (
+        "heading",
+        blocks.CharBlock(
+            form_classname="title",
+            icon="title",
+            label=_("Heading"),
+            help_text=_("A heading that starts a new section of the text."),
+            preview_value="What the clusters learned",
+            preview_template=PREVIEW_TEMPLATE,
+        ),
+    ),
+    (
+        "paragraph",
+        blocks.RichTextBlock(
+            label=_("Paragraph"),
+            icon="pilcrow",
+            help_text=_("Text with bold, italics, links and lists."),
+            preview_value=(
+                "<p>Twelve clusters from Southern Denmark and Schleswig-Holstein met in "
+                "Flensburg to plan <b>joint projects</b> in wind energy and food.</p>"
+            ),
+            preview_template=PREVIEW_TEMPLATE,
+        ),
+    ),
     ("image", APIImageBlock(label=_("Image"))),
 ]
+
+
+class InLanguageTreeMixin:
+    """For the index pages: they belong in a language's tree (under a home page, say), never
+    straight under Wagtail's root page, whose children are the trees' roots."""
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        return not parent.is_root() and super().can_exist_under(parent)
 
 
 class IndustryNamesMixin:

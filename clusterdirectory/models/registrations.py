@@ -24,6 +24,7 @@ class ClusterRegistration(models.Model):
         max_length=20,
         choices=RegistrationStatus.choices,
         default=RegistrationStatus.RECEIVED,
+        help_text=_("Follows the cluster page: awaiting approval, published or rejected."),
     )
     page = models.ForeignKey(
         "clusterdirectory.ClusterPage",
@@ -32,6 +33,7 @@ class ClusterRegistration(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="registrations",
+        help_text=_("The draft page made from the registration; edit and approve it there."),
     )
     index_page = models.ForeignKey(
         "clusterdirectory.ClusterIndexPage",
@@ -39,11 +41,19 @@ class ClusterRegistration(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The cluster directory whose registration form was used."),
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    language_code = models.CharField(_("language"), max_length=10)
+    language_code = models.CharField(
+        _("language"),
+        max_length=10,
+        help_text=_("The language the form was filled in; the cluster page is made in it."),
+    )
     moderators_notified_at = models.DateTimeField(
-        _("moderators notified at"), null=True, blank=True
+        _("moderators notified at"),
+        null=True,
+        blank=True,
+        help_text=_("When the moderators were told by e-mail. Empty: not yet, it is retried."),
     )
     processing_error = models.TextField(
         _("processing error"),

@@ -31,6 +31,7 @@ class IndustryTagName(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.CASCADE,
         related_name="names",
         verbose_name=_("industry tag"),
+        help_text=_("The tag this name translates, as editors type it on pages."),
     )
     name = models.CharField(
         _("name"),

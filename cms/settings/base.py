@@ -55,6 +55,7 @@ MIDDLEWARE = [
     # First, so that it answers CORS preflights before any other middleware responds.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix.
     "cms.middleware.JSONAwareLocaleMiddleware",
@@ -67,6 +68,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# The site's own pages run no inline script or style; images may come from any HTTPS host
+# (media on object storage or a CDN). Wagtail's admin (explorer, editor) has inline styles
+# and scripts, so its policy allows them, still from no other host.
+_CSP_COMMON = (
+    "default-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'self'; object-src 'none'"
+)
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "CONTENT_SECURITY_POLICY",
+    f"{_CSP_COMMON}; script-src 'self'; style-src 'self'; frame-ancestors 'none'",
+)
+CONTENT_SECURITY_POLICY_ADMIN = os.environ.get(
+    "CONTENT_SECURITY_POLICY_ADMIN",
+    f"{_CSP_COMMON}; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "frame-ancestors 'self'",  # previews show in a frame of the admin
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 ROOT_URLCONF = "cms.urls"
 
@@ -92,7 +112,11 @@ WSGI_APPLICATION = "cms.wsgi.application"
 # SQLite by default; DATABASE_URL (postgres://...) selects another database.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before reuse: after a database restart the next
+        # request reconnects instead of failing once.
+        conn_health_checks=True,
     )
 }
 
@@ -128,6 +152,24 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 
+
+def machine_translator(environ):
+    """wagtail-localize's "Translate with DeepL" when ``DEEPL_AUTH_KEY`` is set (a key of the
+    free plan, ending in ":fx", uses DeepL's free API); no machine translation otherwise."""
+    key = environ.get("DEEPL_AUTH_KEY", "").strip()
+    if not key:
+        return None
+    options = {"AUTH_KEY": key}
+    if environ.get("DEEPL_FORMALITY"):  # "prefer_more": "Sie" rather than "du"
+        options["FORMALITY"] = environ["DEEPL_FORMALITY"]
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": options,
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -147,6 +189,31 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "InTra-Net"
+# Rich text without embeds: an embed frames another site's code, which the
+# Content-Security-Policy refuses anyway. Fields that need less name their own features.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {
+        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "OPTIONS": {
+            "features": [
+                "h2",
+                "h3",
+                "h4",
+                "bold",
+                "italic",
+                "ol",
+                "ul",
+                "hr",
+                "link",
+                "document-link",
+                "image",
+            ]  # fmt: skip
+        },
+    }
+}
+# No avatars from Gravatar: staff e-mail hashes stay here, and the admin needs no third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # staff are not told of Wagtail releases; we pin versions
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
@@ -154,8 +221,14 @@ WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# Only real JPEG, PNG and WebP images (Wagtail checks the content with Pillow, not the
+# name), at most 5 MB and 25 megapixels (a decompression bomb is refused before decoding).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# Documents always go through Wagtail's serve view: it checks collection privacy and sends
+# them as downloads with nosniff, also when media move to object storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Browsers on these origins (comma separated, e.g. "https://www.example.org,http://localhost:3000")
 # may call the API from their pages; nothing outside /api/ is shared cross-origin.

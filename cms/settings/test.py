@@ -9,6 +9,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Reverses the words: machine translation without calling DeepL.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}
 
 # Parallel test processes (pytest-xdist) each get their own Redis database: a test that
 # clears the cache must not clear another process's rate limits or cached lookups.

@@ -24,7 +24,7 @@ from clusterdirectory.models import (
     IndustryTagName,
     NewsPage,
 )
-from home.models import HomePage, NetworkContactSettings, StandardPage
+from home.models import HomePage, Menu, MenuItem, NetworkContactSettings, StandardPage
 
 from . import content, site_pages
 from .blocks import block, paragraph
@@ -80,9 +80,9 @@ class DemoLoader:
             privacy_page=privacy,
         )
         cluster_pages = self.load_clusters(clusters, tags)
-        self.load_case_studies(home, cluster_pages, tags)
+        case_studies = self.load_case_studies(home, cluster_pages, tags)
         self.load_events(events, tags)
-        self.child(
+        partners = self.child(
             about,
             StandardPage,
             "partners",
@@ -106,7 +106,7 @@ class DemoLoader:
             show_in_menus=True,
             body=site_pages.project_ideas_body(),
         )
-        self.child(
+        final_report = self.child(
             about,
             StandardPage,
             "final-report",
@@ -118,7 +118,7 @@ class DemoLoader:
             show_in_menus=True,
             body=site_pages.final_report_body(),
         )
-        self.child(
+        contact = self.child(
             home,
             StandardPage,
             "contact",
@@ -130,6 +130,17 @@ class DemoLoader:
             home.body = site_pages.home_body(clusters, cluster_pages[:2], about)
             home.save_revision().publish()
         self.translate_tree(home)
+        home_label = T("Home", da="Forside", de="Startseite")
+        self.load_menu(
+            Menu.Placement.HEADER,
+            [(home, home_label), (about, ""), (events, ""), (clusters, ""), (case_studies, "")]
+            + [(contact, "")],
+        )
+        final_report_label = T("Final report", da="Slutrapport", de="Abschlussbericht")
+        self.load_menu(
+            Menu.Placement.FOOTER,
+            [(contact, ""), (privacy, ""), (partners, ""), (final_report, final_report_label)],
+        )
         self.log(f"Demo content loaded: {self.created} new pages and translations.")
 
     # -- structure --------------------------------------------------------------------------
@@ -348,6 +359,19 @@ class DemoLoader:
         self.created += 1
         return index
 
+    def load_menu(self, placement, links):
+        """The English menu of ``placement`` with ``(page, label)`` links, and its
+        translations; a menu that exists is left as editors made it."""
+        menu = Menu.objects.filter(placement=placement, locale=self.locales["en"]).first()
+        if menu is None:
+            menu = Menu(placement=placement, locale=self.locales["en"])
+            menu.items = [MenuItem(link_page=page, label=label) for page, label in links]
+            menu.save()
+            menu.save_revision().publish()
+            self.created += 1
+        for code in TARGET_LANGUAGES:
+            self.translate(menu, self.locales[code])
+
     # -- translation ------------------------------------------------------------------------
 
     def translate_tree(self, home):
@@ -357,7 +381,9 @@ class DemoLoader:
 
     def translate(self, instance, locale, strings=None):
         """Create the translation of a page or snippet through wagtail-localize."""
-        if instance.get_translation_or_none(locale) is not None:
+        existing = instance.get_translation_or_none(locale)
+        # An alias (from synchronized trees) becomes a translation when its target is saved.
+        if existing is not None and getattr(existing, "alias_of_id", None) is None:
             return
         source, _ = TranslationSource.get_or_create_from_instance(instance)
         translation, _ = Translation.objects.get_or_create(

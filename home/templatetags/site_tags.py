@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
+from home.menus import menu_for, menu_links
 
 register = template.Library()
 
@@ -51,14 +52,17 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """The live, in-menu children of the home page in the visitor's language."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    home = site.root_page.localized
-    return [home, *home.get_children().live().in_menu()]
+def home_page(context):
+    """The site's home page in the visitor's language."""
+    site = Site.find_for_request(context["request"])
+    return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def menu(context, placement):
+    """The links of the ``header`` or ``footer`` menu in the visitor's language."""
+    found = menu_for(placement)
+    return menu_links(found, request=context.get("request")) if found else []
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,7 @@ locales and root page that the flush removes. Screenshots of failed tests, and t
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,10 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from clusterdirectory.models import IndustryTagName
-from home.models import HomePage
+from home.models import HomePage, Menu
 from tests.conftest import translate_page
 from tests.factories import ClusterPageFactory, IndustryTagFactory
+from tests.menus import make_menu
 
 # Playwright's sync API runs an event loop in the test thread, which Django takes for async code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -96,9 +98,32 @@ def browser():
         browser.close()
 
 
+def one_request_at_a_time(app):
+    """Wrap a WSGI app so that requests run one after the other, response body included."""
+    lock = threading.Lock()
+
+    def serialized(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    serialized.serialized = True
+    return serialized
+
+
 @pytest.fixture
 def page(request, browser, live_server):
     """A fresh browser tab (own cookies) whose relative URLs go to the live server."""
+    # The live server's threads share the test's single SQLite connection, and the admin
+    # sends requests in parallel (autosave, preview, the form itself): without taking turns
+    # they fail with "database table is locked".
+    server = live_server.thread.httpd
+    if not getattr(server.get_app(), "serialized", False):
+        server.set_app(one_request_at_a_time(server.get_app()))
     name = file_name(request.node.name)
     for old in [ARTIFACTS / f"{name}.png", *ARTIFACTS.glob(f"{name}--*.png")]:
         old.unlink(missing_ok=True)
@@ -165,12 +190,12 @@ def cluster_site(cluster_index, locales):
             translated.name = name
             translated.save()
 
-    cluster_index.show_in_menus = True
-    cluster_index.save_revision().publish()
     for code, title in INDEX_TITLES.items():
         translated = translate_page(cluster_index, locales[code])
         translated.title = title
         translated.save_revision().publish()
+    # One English header menu: other languages show it with their own pages.
+    make_menu(Menu.Placement.HEADER, [(cluster_index, "")])
 
     for title, country, industries in CLUSTERS:
         cluster = ClusterPageFactory(

@@ -1,5 +1,5 @@
-"""A visitor filters the cluster directory with the plain HTML form, pages through the results
-and switches language without losing the filter."""
+"""A visitor filters the cluster directory with the plain HTML form (with or without
+JavaScript), pages through the results and switches language without losing the filter."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -93,3 +93,23 @@ def test_directory_fits_a_narrow_phone_screen(page, cluster_site):
             "({page: document.documentElement.scrollWidth, window: window.innerWidth})"
         )
         assert widths["page"] <= widths["window"], f"{url} scrolls sideways: {widths}"
+
+
+def test_filter_works_without_javascript(browser, live_server, cluster_site):
+    """The filters are a plain form: they work in a browser with JavaScript turned off."""
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/de/clusters/")
+        page.get_by_role("checkbox", name="Windenergie").check()
+        page.get_by_role("checkbox", name="Logistik").check()
+        page.locator('input[name="country"][value="DE"]').check()
+        page.get_by_role("button", name="Cluster anzeigen").click()
+        page.wait_for_url("**/de/clusters/?*")
+
+        assert query(page)["tag"] == ["logistics", "wind-energy"]
+        assert query(page)["country"] == ["DE"]
+        expect(page.locator(".result-count")).to_contain_text("3")
+        assert card_titles(page) == MATCHING
+    finally:
+        context.close()

@@ -28,7 +28,7 @@ from clusterdirectory.models import (
     IndustryTagName,
     NewsPage,
 )
-from tests.conftest import translate_page
+from tests.conftest import offered_page_types, translate_page
 from tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
@@ -130,6 +130,72 @@ def test_index_pages_go_under_any_unrestricted_page_type(page_test, page_type):
 )
 def test_pages_stay_out_of_other_indexes(page_test, parent_type, page_type):
     page_test.assertCanNotCreateAt(parent_type, page_type)
+
+
+@pytest.mark.parametrize("page_type", INDEX_PAGE_TYPES, ids=lambda model: model.__name__)
+def test_one_index_of_each_kind_per_parent(page_test, root_page, locales, page_type):
+    assert page_type.max_count_per_parent == 1
+    assert page_type.can_create_at(root_page)
+
+    page = root_page.add_child(instance=page_type(title="Directory", slug="directory"))
+
+    assert not page_type.can_create_at(root_page)
+    other_parent = root_page.add_child(instance=Page(title="Another site", slug="another"))
+    assert page_type.can_create_at(other_parent)
+    assert page.can_move_to(other_parent)
+    other_parent.add_child(instance=page_type(title="Second directory", slug="second"))
+    assert not page.can_move_to(other_parent)
+
+
+@pytest.mark.parametrize("page_type", INDEX_PAGE_TYPES, ids=lambda model: model.__name__)
+def test_index_pages_never_go_straight_under_the_tree_root(root_page, locales, page_type):
+    tree_root = Page.get_first_root_node()
+    assert not page_type.can_create_at(tree_root)
+    page = root_page.add_child(instance=page_type(title="Directory", slug="directory"))
+    assert not page.can_move_to(tree_root)
+
+
+def test_admin_offers_index_pages_once_per_parent(admin_client, root_page, locales):
+    assert set(INDEX_PAGE_TYPES) <= offered_page_types(admin_client, root_page)
+
+    ClusterIndexPageFactory(parent=root_page)
+    EventIndexPageFactory(parent=root_page)
+
+    offered = plugin_or_core(offered_page_types(admin_client, root_page))
+    assert offered == {CaseStudyIndexPage}
+    assert not set(INDEX_PAGE_TYPES) & offered_page_types(admin_client, Page.get_first_root_node())
+
+
+@pytest.mark.parametrize(
+    ("factory", "offered"),
+    [
+        (ClusterIndexPageFactory, {ClusterPage}),
+        (EventIndexPageFactory, {EventPage, NewsPage}),
+        (CaseStudyIndexPageFactory, {CaseStudyPage}),
+    ],
+    ids=lambda value: getattr(value, "__name__", None),
+)
+def test_admin_offers_only_the_index_pages_own_types(
+    admin_client, root_page, locales, factory, offered
+):
+    assert offered_page_types(admin_client, factory(parent=root_page)) == offered
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [ClusterPageFactory, EventPageFactory, NewsPageFactory, CaseStudyPageFactory],
+    ids=lambda value: value.__name__,
+)
+def test_admin_offers_nothing_under_a_leaf_page(admin_client, root_page, locales, factory):
+    index_factory = {
+        ClusterPageFactory: ClusterIndexPageFactory,
+        EventPageFactory: EventIndexPageFactory,
+        NewsPageFactory: EventIndexPageFactory,
+        CaseStudyPageFactory: CaseStudyIndexPageFactory,
+    }[factory]
+    leaf = factory(parent=index_factory(parent=root_page))
+
+    assert offered_page_types(admin_client, leaf) == set()
 
 
 def test_admin_refuses_a_leaf_page_outside_its_index(page_test, admin_client, root_page, locales):
@@ -305,7 +371,7 @@ def test_index_page_created_in_admin_under_a_plain_page(
         ),
     )
 
-    page = page_type.objects.get(slug="our-directory")
+    page = page_type.objects.get(slug="our-directory", alias_of=None)
     assert page.live
     assert page.get_parent().pk == root_page.pk
     assert page.locale == locales["en"]
@@ -347,7 +413,7 @@ def test_cluster_page_created_in_admin(page_test, client, cluster_index):
         ),
     )
 
-    page = ClusterPage.objects.get(slug="cewind")
+    page = ClusterPage.objects.get(slug="cewind", alias_of=None)
     assert page.live
     assert [link.partner for link in page.partner_links.all()] == [partner]
     assert page.get_parent().pk == cluster_index.pk
@@ -393,7 +459,7 @@ def test_event_page_created_in_admin(page_test, client, root_page, locales):
         ),
     )
 
-    page = EventPage.objects.get(slug="matchmaking-day")
+    page = EventPage.objects.get(slug="matchmaking-day", alias_of=None)
     assert page.live
     start = timezone.localtime(page.starts_at)
     assert (start.date(), start.hour) == (datetime.date(2031, 5, 1), 9)
@@ -425,7 +491,7 @@ def test_news_page_created_in_admin(page_test, client, root_page, locales):
         ),
     )
 
-    page = NewsPage.objects.get(slug="new-members")
+    page = NewsPage.objects.get(slug="new-members", alias_of=None)
     assert page.live
     assert page.date == datetime.date(2030, 1, 15)
     assert [(block.block_type, without_block_keys(block.value)) for block in page.body] == [
@@ -466,7 +532,7 @@ def test_case_study_page_created_in_admin(page_test, client, root_page, locales)
         ),
     )
 
-    page = CaseStudyPage.objects.get(slug="food-chains")
+    page = CaseStudyPage.objects.get(slug="food-chains", alias_of=None)
     assert page.live
     assert page.aim == "Find what holds food clusters back."
     assert [link.cluster_id for link in page.related_clusters.all()] == [cluster.pk]
@@ -568,5 +634,5 @@ def test_industry_tags_are_shared_between_page_types(page_test, root_page, local
         ),
     )
 
-    assert list(EventPage.objects.get(slug="wind-day").industries.all()) == [wind]
+    assert list(EventPage.objects.get(slug="wind-day", alias_of=None).industries.all()) == [wind]
     assert IndustryTag.objects.count() == 1

@@ -1,12 +1,13 @@
 """The demo content command builds the whole translated site, and running it again is safe."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils.timezone import localdate
 from wagtail.models import Page
 
 from clusterdirectory.models import ClusterPage, EventPage, IndustryTagName
-from home.models import HomePage
+from home.models import HomePage, Menu
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -26,6 +27,7 @@ def test_loading_twice_keeps_one_copy(demo_site):
     assert IndustryTagName.objects.count() == names_before
     assert before["en"] == before["da"] == before["de"]
     assert HomePage.objects.count() == 3
+    assert Menu.objects.count() == 6  # header and footer in three languages
 
 
 def test_every_cluster_in_every_language_linked_as_translations(demo_site):
@@ -64,6 +66,34 @@ def test_seed_profiles_and_workshops(demo_site):
         "2012-01-18",
     )
     assert len(first.focus_topics) == 6
+
+
+def test_header_and_footer_menus_in_every_language(client, demo_site):
+    def links(html, selector):
+        nav = BeautifulSoup(html, "html.parser").select_one(selector)
+        return [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
+
+    html = client.get("/da/").content
+    assert links(html, "nav.main-nav") == [
+        ("Forside", "/da/"),
+        ("Om projektet", "/da/about/"),
+        ("Nyheder og arrangementer", "/da/news-and-events/"),
+        ("Deltagende klynger", "/da/participating-clusters/"),
+        ("Grænseoverskridende casestudier", "/da/case-studies/"),
+        ("Kontakt", "/da/contact/"),
+    ]
+    assert links(html, "nav.footer-nav") == [
+        ("Kontakt", "/da/contact/"),
+        ("Privatlivspolitik", "/da/privacy/"),
+        ("Partnere", "/da/about/partners/"),
+        ("Slutrapport", "/da/about/final-report/"),
+    ]
+    german = links(client.get("/de/").content, "nav.main-nav")
+    assert german[0] == ("Startseite", "/de/")
+    assert links(client.get("/en/").content, "nav.footer-nav")[-1] == (
+        "Final report",
+        "/en/about/final-report/",
+    )
 
 
 def test_every_page_renders_in_every_language(client, demo_site):

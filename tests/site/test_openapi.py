@@ -22,7 +22,8 @@ from wagtail.models import Page, Site
 
 from clusterdirectory.api import ContentPagesAPIViewSet, IndustriesAPIViewSet
 from clusterdirectory.models import CaseStudyRelatedCluster, IndustryTagName
-from home.models import StandardPage
+from home.api import MenusAPIViewSet
+from home.models import Menu, StandardPage
 from tests.conftest import translate_page
 from tests.factories import (
     CaseStudyIndexPageFactory,
@@ -33,6 +34,7 @@ from tests.factories import (
     IndustryTagFactory,
     NewsPageFactory,
 )
+from tests.menus import make_menu
 
 OPENAPI = "/api/v2/openapi.json"
 # The requests run in this process on the test's database connection; the data must be
@@ -151,6 +153,7 @@ def api_data(root_page, cluster_index, locales):
 
     for page in (cewind, offshore, study, about):
         translate_page(page, locales["de"])
+    make_menu(Menu.Placement.HEADER, [(about, ""), ("https://interreg.eu/", "Interreg")])
     return {
         "pages": sorted(Page.objects.live().filter(depth__gt=1).values_list("pk", flat=True)),
         "images": [image.pk],
@@ -268,6 +271,7 @@ def test_every_parameter_has_a_description_and_an_example(client):
         ("/images/", ImagesAPIViewSet),
         ("/documents/", DocumentsAPIViewSet),
         ("/industries/", IndustriesAPIViewSet),
+        ("/menus/", MenusAPIViewSet),
     ],
 )
 def test_every_parameter_the_api_knows_is_documented(client, path, viewset):

@@ -22,6 +22,7 @@ from clusterdirectory.models import (
 )
 from home.blocks import HOME_BLOCKS, STANDARD_BLOCKS, CallToActionBlock, HeroBlock
 from home.models import HomePage, NetworkContactSettings, StandardPage
+from tests.conftest import offered_page_types
 from tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
@@ -61,6 +62,36 @@ def test_home_page_tree_rules(page_test):
     page_test.assertCanNotCreateAt(StandardPage, HomePage)
     for leaf in (ClusterPage, EventPage, NewsPage, CaseStudyPage):
         page_test.assertCanNotCreateAt(HomePage, leaf)
+
+
+def test_home_pages_go_only_straight_under_the_tree_root(root_page, locales):
+    tree_root = Page.get_first_root_node()
+    assert HomePage.can_create_at(tree_root)
+    assert not HomePage.can_create_at(root_page)  # the placeholder a new database starts with
+    home = tree_root.add_child(instance=HomePage(title="Forside", slug="forside"))
+    assert not HomePage.can_create_at(home)
+    assert not home.can_move_to(root_page)
+
+
+def test_admin_offers_only_home_pages_at_the_tree_root(admin_client, root_page, locales):
+    assert offered_page_types(admin_client, Page.get_first_root_node()) == {HomePage}
+    assert HomePage not in offered_page_types(admin_client, root_page)
+
+
+def test_admin_offers_each_section_once_under_a_home_page(admin_client, home):
+    sections = {ClusterIndexPage, EventIndexPage, CaseStudyIndexPage}
+    assert offered_page_types(admin_client, home) == {StandardPage} | sections
+
+    ClusterIndexPageFactory(parent=home)
+    EventIndexPageFactory(parent=home)
+    CaseStudyIndexPageFactory(parent=home)
+
+    assert offered_page_types(admin_client, home) == {StandardPage}
+
+
+def test_admin_offers_only_standard_pages_under_a_standard_page(admin_client, home):
+    about = home.add_child(instance=StandardPage(title="About the project", slug="about"))
+    assert offered_page_types(admin_client, about) == {StandardPage}
 
 
 def test_standard_page_tree_rules(page_test):
@@ -381,7 +412,7 @@ def test_standard_page_created_in_admin(page_test, client, home):
         ),
     )
 
-    page = StandardPage.objects.get(slug="contact")
+    page = StandardPage.objects.get(slug="contact", alias_of=None)
     assert page.live
     assert page.get_parent().pk == home.pk
     assert [block.block_type for block in page.body] == [

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from clusterdirectory.privacy import purge_expired
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete registrations and relayed contact requests older than the retention periods "
+        'in CLUSTERDIRECTORY["RETENTION_DAYS"]. Run it daily, e.g. from cron.'
+    )
+
+    def handle(self, *args, **options):
+        deleted = purge_expired()
+        self.stdout.write(
+            f"Deleted {deleted['registrations']} registrations and "
+            f"{deleted['contact_requests']} contact requests."
+        )
