@@ -25,7 +25,7 @@ TRANSLATORS_DE = "Translators (German)"
 SNIPPET_MODELS = [
     "clusterdirectory.IndustryTag",
     "clusterdirectory.IndustryTagName",
-    "home.Menu",  # from wip/menus
+    "home.Menu",
 ]
 
 
