@@ -20,10 +20,12 @@ MODERATORS = "Moderators"
 TRANSLATORS_DA = "Translators (Danish)"
 TRANSLATORS_DE = "Translators (German)"
 
-# Every snippet model staff edit, as "app_label.ModelName".
+# Every snippet model staff edit, as "app_label.ModelName". A model added here needs a
+# migration that runs apply_roles after the model's own migration.
 SNIPPET_MODELS = [
     "clusterdirectory.IndustryTag",
     "clusterdirectory.IndustryTagName",
+    "home.Menu",
 ]
 
 
@@ -158,9 +160,23 @@ def _restrict_languages(apps, group, language_codes):
 
 
 def _create_missing_permissions(apps):
-    # Django creates model permissions after `migrate` ends; roles need them now.
+    # Django creates model permissions, and Wagtail those to publish snippets with drafts,
+    # after `migrate` ends; roles need them now.
     for app_config in apps.get_app_configs():
         models_module = getattr(app_config, "models_module", None)
         app_config.models_module = models_module or True  # historical apps have none
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = models_module
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for model in _snippet_models(apps, translatable_only=False):
+        if not any(f.name == "live_revision" for f in model._meta.get_fields()):
+            continue  # no drafts (DraftStateMixin), nothing to publish
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label=model._meta.app_label, model=model._meta.model_name
+        )
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"publish_{model._meta.model_name}",
+            defaults={"name": f"Can publish {model._meta.verbose_name_raw}"},
+        )

@@ -1,4 +1,5 @@
-"""The language rule (``staff.languages``) in the admin's page and snippet views.
+"""The language rule (``staff.languages``) in the admin's page and snippet views, the
+"Languages" panel of the group page and the staff's dashboard panels.
 
 Page permissions already follow the rule through ``LanguagePagePermissionPolicy``; the
 page hooks below also check the page's own locale, for a page whose locale differs from
@@ -14,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
+from clusterdirectory.dashboard import UntranslatedEventsPanel, missing_translations
+
 from .dashboard import OutdatedTranslationsPanel
-from .languages import can_change, can_change_locale
+from .languages import allowed_locale_ids, can_change, can_change_locale
 from .panels import GroupLocalePermissionPanel
 
 FIRST = -10
@@ -97,3 +100,14 @@ def register_group_locale_permission_panel():
 def add_outdated_translations_panel(request, panels):
     if panel := OutdatedTranslationsPanel.for_user(request.user):
         panels.append(panel)
+
+
+@hooks.register("construct_homepage_panels", order=10)  # after the plugin added its panels
+def keep_untranslated_events_to_own_languages(request, panels):
+    allowed = allowed_locale_ids(request.user)
+    if allowed is None:
+        return
+    for position, panel in enumerate(panels):
+        if isinstance(panel, UntranslatedEventsPanel):
+            locales = [locale for locale in panel.locales if locale.pk in allowed]
+            panels[position] = UntranslatedEventsPanel(missing_translations(locales), locales)

@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from clusterdirectory.models import ClusterRegistration
 from clusterdirectory.models.registrations import RegistrationStatus
 from home.models import StandardPage
-from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA
+from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE
 from tests.conftest import translate_page
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
@@ -154,6 +154,18 @@ def test_events_missing_a_translation_with_their_missing_languages(member, event
     assert "Deutsch" in aliased and "Dansk" in aliased  # an alias is no translation
     translate_url = reverse("wagtail_localize:submit_page_translation", args=[events["half"].pk])
     assert translate_url in html
+
+
+def test_translators_see_events_missing_their_language(member, events, locales):
+    danish = panel(dashboard(member(TRANSLATORS_DA)), EVENTS)
+    german = panel(dashboard(member(TRANSLATORS_DE)), EVENTS)
+
+    assert "Aliased workshop" in danish and "Half-translated workshop" not in danish
+    assert "Deutsch" not in danish
+    assert "Aliased workshop" in german and "Half-translated workshop" in german
+    assert "Dansk" not in german
+    translate = reverse("wagtail_localize:submit_page_translation", args=[events["half"].pk])
+    assert f"{translate}?select_locale=de" in german
 
 
 def test_events_panel_needs_the_translate_permission(admin_only, events):
