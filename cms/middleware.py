@@ -14,7 +14,8 @@ class JSONAwareLocaleMiddleware(LocaleMiddleware):
 
 class ContentSecurityPolicyMiddleware:
     """Sends ``settings.CONTENT_SECURITY_POLICY`` with every response, and
-    ``CONTENT_SECURITY_POLICY_ADMIN`` under the admin, whose editor needs inline styles. A
+    ``CONTENT_SECURITY_POLICY_ADMIN`` under the admin (and its previews), whose editor needs
+    inline styles. A
     view that sets its own policy keeps it."""
 
     def __init__(self, get_response):
@@ -26,6 +27,10 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            admin = request.path.startswith(self.admin_prefixes)
+            # A preview is rendered through a dummy request for the page's public URL, and
+            # shown in a frame of the admin: it gets the admin's policy.
+            admin = request.path.startswith(self.admin_prefixes) or getattr(
+                request, "is_dummy", False
+            )
             response["Content-Security-Policy"] = self.admin if admin else self.public
         return response
