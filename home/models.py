@@ -4,11 +4,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
 from clusterdirectory.models import SocialImageMixin
+from pagecache.store import cached
 
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
@@ -81,3 +82,11 @@ class NetworkContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network contact details")
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page's footer reads these; kept until the next content change.
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        return cached(f"network-contact:{site.pk}", lambda: cls.for_site(site))

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
+from pagecache.store import cached
 
 register = template.Library()
 
@@ -57,8 +58,13 @@ def menu_pages(context):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    home = site.root_page.localized
-    return [home, *home.get_children().live().in_menu()]
+
+    def pages():
+        home = site.root_page.localized
+        return [home, *home.get_children().live().in_menu()]
+
+    # Three queries on every page otherwise; any page change purges it.
+    return cached(f"menu:{site.pk}:{get_language()}", pages)
 
 
 @register.simple_tag(takes_context=True)

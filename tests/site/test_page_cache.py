@@ -200,3 +200,17 @@ def test_pages_are_not_cached_when_disabled(settings, client, cewind):
     settings.PAGE_CACHE_ENABLED = False
     for _ in range(2):
         assert "X-Cache" not in client.get(cewind.url)
+
+
+def test_the_menu_kept_between_pages_follows_page_changes(
+    admin_client, client, root_page, cluster_index, cewind
+):
+    for visitor in (client, admin_client):
+        assert "Newsroom" not in visitor.get(cewind.url).content.decode()
+    newsroom = ClusterIndexPageFactory(parent=root_page, title="Newsroom", show_in_menus=True)
+    for visitor in (client, admin_client):
+        assert "Newsroom" in visitor.get(cewind.url).content.decode()
+    newsroom.title = "Press"
+    newsroom.save_revision().publish()
+    for visitor in (client, admin_client):
+        assert "Press" in visitor.get(cluster_index.url).content.decode()
