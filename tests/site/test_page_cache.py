@@ -207,7 +207,9 @@ def test_the_menu_kept_between_pages_follows_page_changes(
 ):
     for visitor in (client, admin_client):
         assert "Newsroom" not in visitor.get(cewind.url).content.decode()
-    newsroom = ClusterIndexPageFactory(parent=root_page, title="Newsroom", show_in_menus=True)
+    newsroom = ClusterIndexPageFactory(
+        parent=root_page, title="Newsroom", slug="newsroom", show_in_menus=True
+    )
     for visitor in (client, admin_client):
         assert "Newsroom" in visitor.get(cewind.url).content.decode()
     newsroom.title = "Press"
