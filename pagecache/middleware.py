@@ -17,8 +17,8 @@ from .store import page_key
 # The admin, previews (Wagtail's and the headless one) and documents, which check
 # permissions and count downloads, are never cached.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/api/v2/page_preview/")
-# The cookies of a visitor whose pages differ from everybody else's.
-PERSONAL_COOKIES = ("sessionid", "messages")
+# Besides the session: Django's messages, shown once to the visitor they were meant for.
+PERSONAL_COOKIES = ("messages",)
 MAX_URL_LENGTH = 2000  # longer query strings are someone's experiment, not worth storing
 HIT, MISS = "HIT", "MISS"
 
