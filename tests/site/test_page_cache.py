@@ -1,6 +1,9 @@
 """The page cache: anonymous pages, filter URLs and the API answered from the cache without a
 query; every content change purges them; editors, previews and forms never share them."""
 
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from threading import Thread
+
 import pytest
 from django.test import Client
 
@@ -216,3 +219,34 @@ def test_the_menu_kept_between_pages_follows_page_changes(
     newsroom.save_revision().publish()
     for visitor in (client, admin_client):
         assert "Press" in visitor.get(cluster_index.url).content.decode()
+
+
+@pytest.fixture
+def proxy(settings):
+    """A caching proxy on loopback that records the PURGE requests Wagtail sends it."""
+    purged = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield purged
+    server.shutdown()
+
+
+def test_a_cdn_is_purged_of_the_page_and_the_indexes_above_it(proxy, cluster_index, cewind):
+    publish_new_title(cewind)
+    assert {cewind.url, cluster_index.url} <= set(proxy)
