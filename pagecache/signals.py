@@ -2,7 +2,7 @@
 
 Pages (drafts included: over-purging is cheap, a missed purge is not), their tags, tag names,
 snippets (menus, footers...), site settings, sites, locales, images, documents and view
-restrictions. Form submissions (registrations, contact requests) and Wagtail's own
+restrictions. Contact requests, registration records and Wagtail's own
 bookkeeping (revisions, renditions, logs) do not purge.
 """
 
