@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
+.PHONY: run serve bench wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ $(VENV)/bin/python:
 
 $(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check --group run
+	touch $@
+
+$(VENV)/.bench-installed: pyproject.toml $(VENV)/.run-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check --group bench
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
@@ -34,6 +38,24 @@ demo: $(VENV)/.run-installed compilemessages
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production settings, gunicorn and whitenoise; needs SECRET_KEY and ALLOWED_HOSTS (docs/deployment.md).
+serve: $(VENV)/.run-installed compilemessages
+	PORT=$(PORT) scripts/serve.sh
+
+# Installs Debian's wrk (the benchmark's load generator) when it is missing (needs root).
+wrk:
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; \
+	else \
+		echo "wrk missing: sudo apt-get install wrk"; exit 1; \
+	fi
+
+# Throughput and latency with 30 and 3,000 clusters (not a test; see docs/performance.md).
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 30 --duration 3".
+bench: $(VENV)/.bench-installed compilemessages wrk
+	$(PY) -m bench $(BENCH_ARGS)
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
@@ -118,4 +140,4 @@ messages: $(VENV)/.run-installed
 	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media .test-media test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 media .test-media test-artifacts static .bench

@@ -76,32 +76,36 @@ def filter_clusters(queryset, tags=(), country="", text="", language_code=None):
     return queryset
 
 
-def tag_facets(through, all_pages, results, selected, names):
+def tag_facets(through, all_pages, results, selected, names, tags=None):
     """Every tag used by ``all_pages`` (tagged through ``through``, e.g. ClusterPageTag), with
     the number of ``results`` that adding it would leave. Shared by the cluster, event and
-    case-study indexes."""
-    used = IndustryTag.objects.filter(
-        pk__in=through.objects.filter(content_object__in=all_pages).values("tag_id")
-    )
+    case-study indexes. ``tags``, every IndustryTag, saves a query when the caller has them."""
     counts = dict(
-        through.objects.filter(content_object__in=results)
+        through.objects.filter(content_object__in=all_pages)
         .values_list("tag_id")
-        .annotate(n=Count("content_object_id"))
+        .annotate(n=Count("content_object_id", filter=Q(content_object__in=results)))
+        .order_by()
     )
+    if tags is None:
+        tags = IndustryTag.objects.filter(pk__in=list(counts))
     facets = [
         {
             "slug": tag.slug,
             "label": names.get(tag.pk, tag.name),
-            "count": counts.get(tag.pk, 0),
+            "count": counts[tag.pk],
             "selected": tag.slug in selected,
         }
-        for tag in used
+        for tag in tags
+        if tag.pk in counts
     ]
     return sorted(facets, key=lambda facet: facet["label"].casefold())
 
 
-def country_facets(results_in_any_country, selected):
-    counts = dict(results_in_any_country.order_by().values_list("country").annotate(n=Count("pk")))
+def country_counts(results_in_any_country):
+    return dict(results_in_any_country.order_by().values_list("country").annotate(n=Count("pk")))
+
+
+def country_facets(counts, selected):
     return [
         {"code": code, "label": label, "count": counts.get(code, 0), "selected": code == selected}
         for code, label in Country.choices
@@ -112,7 +116,8 @@ def cluster_listing(index_page, request):
     """Template context for the cluster index: the filter form, facets and one page of cards."""
     all_clusters = index_page.clusters()
     names = industry_names()
-    form = ClusterFilterForm(request.GET, IndustryTag.objects.values_list("slug", flat=True))
+    tags_known = list(IndustryTag.objects.all())
+    form = ClusterFilterForm(request.GET, [tag.slug for tag in tags_known])
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
         any_country = filter_clusters(all_clusters, tags, text=text)
@@ -128,14 +133,19 @@ def cluster_listing(index_page, request):
         Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
         Prefetch("logo", queryset=logos),
     )
-    clusters = Paginator(results, get_setting("CLUSTERS_PER_PAGE")).get_page(
-        request.GET.get("page")
-    )
+    by_country = country_counts(any_country)
+    paginator = Paginator(results, get_setting("CLUSTERS_PER_PAGE"))
+    # The country facets counted the results already: no COUNT query for the paginator.
+    if form.is_valid():
+        paginator.count = by_country.get(country, 0) if country else sum(by_country.values())
+    clusters = paginator.get_page(request.GET.get("page"))
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
-        "tag_facets": tag_facets(ClusterPageTag, all_clusters, facet_base, tags, names),
-        "country_facets": country_facets(any_country, country),
+        "tag_facets": tag_facets(
+            ClusterPageTag, all_clusters, facet_base, tags, names, tags=tags_known
+        ),
+        "country_facets": country_facets(by_country, country),
         "clusters": clusters,
         "industry_names": names,
     }

@@ -92,10 +92,12 @@ def suggested_partners(page, clusters, tag_ids, exclude=()):
     )
 
 
-def potential_partners(page):
+def potential_partners(page, tag_ids=None, names=None):
     """The partners a cluster page shows: hand-picked ones first, then suggestions, each with
-    the industry tags it shares with ``page`` named in the page's language."""
-    tag_ids = [item.tag_id for item in page.tagged_items.all()]
+    the industry tags it shares with ``page`` named in the page's language. ``tag_ids`` and
+    ``names`` save their queries when the caller has them already."""
+    if tag_ids is None:
+        tag_ids = [item.tag_id for item in page.tagged_items.all()]
     clusters = live_clusters(page.locale_id)
     chosen = hand_picked_partners(page, clusters)
     suggested = suggested_partners(
@@ -112,7 +114,8 @@ def potential_partners(page):
         .order_by()
     )
     items = list(items) if tag_ids else []
-    names = industry_names(locale=page.locale_id) if items else {}
+    if names is None:
+        names = industry_names(locale=page.locale_id) if items else {}
     for item in items:
         shared[item.content_object_id].append(
             (item.tag.slug, names.get(item.tag_id, item.tag.name))

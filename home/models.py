@@ -13,12 +13,14 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
+    Site,
     TranslatableMixin,
 )
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
 from clusterdirectory.models import SocialImageMixin
+from pagecache.store import cached
 
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
@@ -120,6 +122,14 @@ class NetworkContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network contact details")
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page's footer reads these; kept until the next content change.
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        return cached(f"network-contact:{site.pk}", lambda: cls.for_site(site))
 
 
 class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):

@@ -387,9 +387,20 @@ class ClusterPage(
 
         return thanks(request, self)
 
+    def get_context(self, request, *args, **kwargs):
+        from ..partners import potential_partners  # partners imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["potential_partners"] = potential_partners(
+            self,
+            tag_ids=[item.tag_id for item in context["industry_items"]],
+            names=context["industry_names"],
+        )
+        return context
+
     def potential_partners(self):
         """Hand-picked partners, then suggestions across the border (see ``partners.py``)."""
-        from ..partners import potential_partners  # partners imports these models
+        from ..partners import potential_partners
 
         return potential_partners(self)
 

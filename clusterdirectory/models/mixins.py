@@ -1,13 +1,15 @@
 """What the plugin's page types share."""
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..blocks import PREVIEW_TEMPLATE, APIImageBlock
-from .tags import industry_names
+from .tags import IndustryTagName, industry_names
 
 BODY_BLOCKS = [
     (
@@ -47,14 +49,42 @@ class InLanguageTreeMixin:
         return not parent.is_root() and super().can_exist_under(parent)
 
 
+class IndustryNames(dict):
+    """Tag names in one language: those of a page's own tags at first, all of them (one more
+    query) as soon as another tag is looked up."""
+
+    def __init__(self, names, language_code):
+        super().__init__(names)
+        self.language_code = language_code
+        self.complete = False
+
+    def get(self, key, default=None):
+        if key not in self and not self.complete:
+            self.update(industry_names(self.language_code))
+            self.complete = True
+        return super().get(key, default)
+
+
 class IndustryNamesMixin:
     """Gives templates the page's industry tags (``industry_items``) and their names in the
-    visitor's language (``industry_names``), in two queries however many tags there are."""
+    visitor's language (``industry_names``), in one query however many tags there are."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["industry_items"] = list(self.tagged_items.select_related("tag"))
-        context["industry_names"] = industry_names()
+        language_code = get_language()
+        tagged = self.tagged_items.select_related("tag")
+        if not hasattr(tagged, "annotate"):  # a preview's unsaved tags (modelcluster)
+            context["industry_items"] = list(tagged)
+            context["industry_names"] = industry_names(language_code)
+            return context
+        name = IndustryTagName.objects.filter(
+            tag=OuterRef("tag_id"), locale__language_code=language_code
+        ).values("name")[:1]
+        items = list(tagged.annotate(local_name=Subquery(name)))
+        context["industry_items"] = items
+        context["industry_names"] = IndustryNames(
+            {item.tag_id: item.local_name for item in items if item.local_name}, language_code
+        )
         return context
 
 

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
 from home.menus import menu_for, menu_links
+from pagecache.store import cached
 
 register = template.Library()
 
@@ -55,14 +56,26 @@ def language_links(context):
 def home_page(context):
     """The site's home page in the visitor's language."""
     site = Site.find_for_request(context["request"])
-    return site.root_page.localized if site else None
+    if site is None:
+        return None
+    # On every page; kept until the next content change.
+    return cached(f"home:{site.pk}:{get_language()}", lambda: site.root_page.localized)
 
 
 @register.simple_tag(takes_context=True)
 def menu(context, placement):
     """The links of the ``header`` or ``footer`` menu in the visitor's language."""
-    found = menu_for(placement)
-    return menu_links(found, request=context.get("request")) if found else []
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+
+    def links():
+        found = menu_for(placement)
+        return menu_links(found, request=request) if found else []
+
+    if site is None:
+        return links()
+    # Two queries on every page otherwise; any content change (menus are snippets) purges it.
+    return cached(f"menu:{placement}:{site.pk}:{get_language()}", links)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,272 @@
+"""``python -m bench``: requests/s and latency of the site with 30 and 3,000 clusters.
+
+For each size it builds a database of its own (bench/data.py; kept in .bench/ for the next
+run), serves it with gunicorn on loopback and loads every row with wrk for a bounded time:
+first with the page cache off (the floor, the index, a filtered index, a cluster page, the
+API), then with it on and warm (the same index URLs). Queries per request come from the
+``X-Queries`` header that the bench settings add. Prints a Markdown table and the targets.
+"""
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".bench"
+DATA_VERSION = 2  # bump when bench/data.py changes what it builds
+
+# (row, URL key in the data's JSON, page cache on)
+ROWS = [
+    ("floor (minimal Django view)", "floor", False),
+    ("cluster index", "index", False),
+    ("cluster index, 2 tags + country", "filtered", False),
+    ("cluster index, cached", "index", True),
+    ("cluster index, 2 tags + country, cached", "filtered", True),
+    ("cluster page", "cluster", False),
+    ("API clusters, fields=*, industry", "api", False),
+]
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="30,3000", help="clusters per language (30,3000)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per row (10)")
+    parser.add_argument("--connections", type=int, default=8, help="open connections (8)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
+    parser.add_argument("--rebuild", action="store_true", help="build the databases anew")
+    args = parser.parse_args(argv)
+    args.sizes = [int(size) for size in args.sizes.split(",")]
+    return args
+
+
+def environment(database):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.bench",
+        BENCH_DATABASE_URL=database,
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def database_url(size):
+    """PostgreSQL when DATABASE_URL names one (a database per size beside it), else SQLite."""
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/intranet_bench_{size}"
+    return f"sqlite:///{WORK / f'clusters-{size}-v{DATA_VERSION}.sqlite3'}"
+
+
+def build_data(size, rebuild):
+    urls_file = WORK / f"clusters-{size}-v{DATA_VERSION}.json"
+    database = database_url(size)
+    if urls_file.exists() and not rebuild:
+        return database, json.loads(urls_file.read_text())
+    if database.startswith("sqlite"):
+        Path(database.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    else:
+        print(f"Using {database}: it must exist and be empty.", file=sys.stderr)
+    print(f"Building {size} clusters per language...", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "bench.data", "--size", str(size), "--urls", str(urls_file)],
+        env=environment(database),
+        cwd=ROOT,
+        check=True,
+    )
+    print(f"  built in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return database, json.loads(urls_file.read_text())
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(database, workers, page_cache):
+    port = free_port()
+    env = environment(database) | {"PAGE_CACHE_ENABLED": "1" if page_cache else "0"}
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cms.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--log-level=warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            with contextlib.suppress(OSError):
+                get(base + "/bench/floor/")
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310
+        response.read()
+        return response.status, response.headers
+
+
+def probe(url, cached):
+    """Queries per request, after enough requests that every worker has warmed up (and, with
+    the page cache on, filled it)."""
+    for _ in range(10):
+        status, headers = get(url)
+    if status != 200:
+        raise RuntimeError(f"{url} answered {status}")
+    if cached and headers.get("X-Cache") != "HIT":
+        raise RuntimeError(f"{url} is not served from the page cache")
+    return int(headers["X-Queries"])
+
+
+def wrk(url, args):
+    result = subprocess.run(  # noqa: S603
+        [
+            shutil.which("wrk") or "wrk",
+            f"--threads={args.threads}",
+            f"--connections={args.connections}",
+            f"--duration={args.duration}s",
+            "--timeout=30s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = result.stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        print(f"warning: errors while loading {url}:\n{out}", file=sys.stderr)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency(out, "50%"),
+        "p99": latency(out, "99%"),
+    }
+
+
+def latency(out, percentile):
+    value, unit = re.search(rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def run_size(size, args):
+    database, urls = build_data(size, args.rebuild)
+    urls["floor"] = "/bench/floor/"
+    results = {}
+    for page_cache in (False, True):
+        with server(database, args.workers, page_cache) as base:
+            for name, key, cached in ROWS:
+                if cached != page_cache:
+                    continue
+                url = base + urls[key]
+                print(f"  N={size}: {name}", file=sys.stderr, flush=True)
+                results[name] = {"queries": probe(url, cached), **wrk(url, args)}
+    return results
+
+
+def table(results):
+    sizes = list(results)
+    lines = [
+        "| row | N | requests/s | p50 ms | p99 ms | p50 / floor | queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, _key, _cached in ROWS:
+        for size in sizes:
+            row = results[size][name]
+            ratio = row["p50"] / results[size][ROWS[0][0]]["p50"]
+            lines.append(
+                f"| {name} | {size:,} | {row['rps']:.0f} | {row['p50']:.1f} | "
+                f"{row['p99']:.1f} | {ratio:.1f}x | {row['queries']} |"
+            )
+    return "\n".join(lines)
+
+
+def targets(results):
+    """The issue's targets, each with the numbers it was judged on."""
+    small, large = results[min(results)], results[max(results)]
+    floor = ROWS[0][0]
+    checks = []
+    for name, _key, cached in ROWS:
+        counts = [results[size][name]["queries"] for size in results]
+        checks.append(
+            (f"{name}: queries {counts} equal and <= 15", len(set(counts)) == 1 and counts[0] <= 15)
+        )
+        if len(results) > 1 and not cached and name != floor:
+            ratio = large[name]["p50"] / small[name]["p50"]
+            checks.append(
+                (
+                    f"{name}: p50 at N={max(results)} / N={min(results)} = {ratio:.2f} <= 1.3",
+                    ratio <= 1.3,
+                )
+            )
+        if cached:
+            ratio = large[name]["p50"] / large[floor]["p50"]
+            checks.append((f"{name}: p50 / floor = {ratio:.2f} <= 1.5", ratio <= 1.5))
+    name = "cluster index, 2 tags + country"
+    ratio = large[name]["p50"] / large[floor]["p50"]
+    checks.append((f"{name}: p50 / floor = {ratio:.2f} <= 5", ratio <= 5))
+    return "\n".join(f"- [{'x' if ok else ' '}] {text}" for text, ok in checks)
+
+
+def machine():
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"{os.cpu_count()} CPUs ({model}), load average before the run {load}"
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    WORK.mkdir(exist_ok=True)
+    about = machine()
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity=0"],
+        env=environment(database_url(args.sizes[0])),
+        cwd=ROOT,
+        check=True,
+    )
+    results = {size: run_size(size, args) for size in args.sizes}
+    print(f"Machine: {about}")
+    print(
+        f"wrk: {args.threads} threads, {args.connections} connections, {args.duration} s per "
+        f"row; gunicorn: {args.workers} sync workers; cache: "
+        f"{'Redis' if os.environ.get('REDIS_URL') else 'local memory per worker'}\n"
+    )
+    print(table(results))
+    print("\nTargets:")
+    print(targets(results))
+
+
+if __name__ == "__main__":
+    main()

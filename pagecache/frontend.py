@@ -1,0 +1,20 @@
+"""A CDN or proxy in front of the site (Wagtail's frontend cache, configured by environment in
+cms/settings/base.py). Wagtail itself purges a page's own URLs when it is published or
+unpublished; the indexes that list it are purged here. Filtered listings cannot be listed one
+by one: the CDN keeps those until its own timeout (see docs/deployment.md)."""
+
+from django.conf import settings
+
+
+def purge_frontend_cache(page):
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    translations = page.get_translations(inclusive=True)
+    ancestors = [
+        ancestor
+        for translation in translations
+        for ancestor in translation.get_ancestors().filter(depth__gt=1)
+    ]
+    purge_pages_from_cache([*translations, *ancestors])
