@@ -11,6 +11,7 @@ from clusterdirectory.models import IndustryTagName
 from home.models import NetworkContactSettings
 from tests.conftest import translate_page
 from tests.factories import ClusterIndexPageFactory, ClusterPageFactory, IndustryTagFactory
+from tests.menus import make_menu
 from tests.site.test_headless import PREVIEW_URL, preview, preview_query
 
 API_LISTING = "/api/v2/pages/?type=clusterdirectory.ClusterPage&fields=*&industry=wind-energy"
@@ -205,20 +206,25 @@ def test_pages_are_not_cached_when_disabled(settings, client, cewind):
         assert "X-Cache" not in client.get(cewind.url)
 
 
-def test_the_menu_kept_between_pages_follows_page_changes(
+def test_the_menu_kept_between_pages_follows_page_and_menu_changes(
     admin_client, client, root_page, cluster_index, cewind
 ):
     for visitor in (client, admin_client):
         assert "Newsroom" not in visitor.get(cewind.url).content.decode()
-    newsroom = ClusterIndexPageFactory(
-        parent=root_page, title="Newsroom", slug="newsroom", show_in_menus=True
-    )
+    newsroom = ClusterIndexPageFactory(parent=root_page, title="Newsroom", slug="newsroom")
+    menu = make_menu("header", [(newsroom, "")])  # no label: the page's title
     for visitor in (client, admin_client):
         assert "Newsroom" in visitor.get(cewind.url).content.decode()
     newsroom.title = "Press"
     newsroom.save_revision().publish()
     for visitor in (client, admin_client):
         assert "Press" in visitor.get(cluster_index.url).content.decode()
+    item = menu.items.get()
+    item.label = "Media"
+    item.save()
+    menu.save_revision().publish()
+    for visitor in (client, admin_client):
+        assert "Media" in visitor.get(cewind.url).content.decode()
 
 
 @pytest.fixture
