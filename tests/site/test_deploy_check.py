@@ -15,6 +15,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "www.intra-net.example",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright by the browser tests
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
