@@ -13,6 +13,7 @@ from clusterdirectory.models import (
     CaseStudyPage,
     ClusterIndexPage,
     ClusterPage,
+    ClusterRegistration,
     EventIndexPage,
     EventPage,
     IndustryTag,
@@ -96,6 +97,29 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Case study {n}")
     slug = factory.Sequence(lambda n: f"case-study-{n}")
     aim = "To learn from cross-border cluster collaborations."
+
+
+class ClusterRegistrationFactory(factory.django.DjangoModelFactory):
+    """A stored registration with every required field, as the public form leaves it."""
+
+    class Meta:
+        model = ClusterRegistration
+
+    name = "Cluster Nord"
+    street = "Hauptstraße 1"
+    postcode = "24937"
+    city = "Flensburg"
+    country = "DE"
+    website = "https://cluster-nord.example"
+    contact_name = "Anna Berg"
+    contact_title = "Managing Director"
+    contact_email = "anna@cluster-nord.example"
+    contact_phone = "+49 461 1234567"
+    founded_year = 2005
+    members_count = 42
+    focus_areas = "Offshore wind"
+    language_code = "en"
+    consent = True
 
 
 def create_clusters(index, count, industries):

@@ -22,7 +22,12 @@ from clusterdirectory.models import (
     NewsPage,
 )
 from tests.conftest import translate_page
-from tests.factories import ClusterIndexPageFactory, ClusterPageFactory, EventIndexPageFactory
+from tests.factories import (
+    ClusterIndexPageFactory,
+    ClusterPageFactory,
+    ClusterRegistrationFactory,
+    EventIndexPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -164,23 +169,7 @@ def test_long_forms_are_grouped_under_headings_and_keep_every_field(
 
 
 def test_registration_inspect_view_explains_the_staff_fields(admin_client, cluster_index):
-    registration = ClusterRegistration.objects.create(
-        name="Cluster Nord",
-        street="Hauptstraße 1",
-        postcode="24937",
-        city="Flensburg",
-        country="DE",
-        website="https://cluster-nord.example",
-        contact_name="Anna Berg",
-        contact_title="Managing Director",
-        contact_email="anna@cluster-nord.example",
-        contact_phone="+49 461 1234567",
-        founded_year=2005,
-        members_count=42,
-        focus_areas="Maritime industry",
-        language_code="de",
-        index_page=cluster_index,
-    )
+    registration = ClusterRegistrationFactory(language_code="de", index_page=cluster_index)
     url = reverse("clusterdirectory_registrations:inspect", args=[registration.pk])
 
     html = admin_client.get(url).content.decode()

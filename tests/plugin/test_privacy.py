@@ -17,7 +17,7 @@ from clusterdirectory.models import (
 )
 from clusterdirectory.privacy import purge_expired
 from tests.conftest import translate_page
-from tests.factories import ClusterPageFactory
+from tests.factories import ClusterPageFactory, ClusterRegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,25 +26,8 @@ OTHER = "ole@other.example"
 
 
 def registration(index, email=PERSON, status=RegistrationStatus.RECEIVED, age_days=0, **fields):
-    record = ClusterRegistration.objects.create(
-        index_page=index,
-        status=status,
-        language_code="en",
-        name=fields.pop("name", "Cluster Nord"),
-        street="Hauptstraße 1",
-        postcode="24937",
-        city="Flensburg",
-        country="DE",
-        website="https://cluster-nord.example",
-        contact_name="Anna Berg",
-        contact_title="Managing Director",
-        contact_email=email,
-        contact_phone="+49 461 1234567",
-        founded_year=2005,
-        members_count=42,
-        focus_areas="Offshore wind",
-        consent=True,
-        **fields,
+    record = ClusterRegistrationFactory(
+        index_page=index, status=status, contact_email=email, **fields
     )
     # submitted_at is set on creation; age it the way time would.
     ClusterRegistration.objects.filter(pk=record.pk).update(

@@ -11,12 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail_localize.models import Translation, TranslationSource
 
-from clusterdirectory.models import ClusterRegistration
 from clusterdirectory.models.registrations import RegistrationStatus
 from home.models import StandardPage
 from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE
 from tests.conftest import translate_page
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories import ClusterRegistrationFactory, EventIndexPageFactory, EventPageFactory
 
 REGISTRATIONS = "Cluster registrations awaiting approval"
 EVENTS = "Upcoming events without translations"
@@ -59,22 +58,7 @@ def panel(html, heading):
 
 
 def register(name, status=RegistrationStatus.IN_MODERATION):
-    return ClusterRegistration.objects.create(
-        status=status,
-        name=name,
-        street="Havnegade 1",
-        postcode="6000",
-        city="Kolding",
-        country="DK",
-        website="https://cluster.example",
-        contact_name="Anna",
-        contact_title="Manager",
-        contact_email="anna@cluster.example",
-        contact_phone="+45 1234 5678",
-        founded_year=2010,
-        members_count=40,
-        language_code="en",
-    )
+    return ClusterRegistrationFactory(status=status, name=name)
 
 
 # Registrations -------------------------------------------------------------------------------

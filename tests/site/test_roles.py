@@ -22,6 +22,7 @@ from home.models import HomePage, StandardPage
 from staff.models import GroupLocalePermission
 from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE, apply_roles
 from tests.conftest import translate_page
+from tests.factories import ClusterRegistrationFactory
 
 ROLES = {
     "editor": EDITORS,
@@ -352,21 +353,7 @@ def test_translator_edits_only_translations_into_own_language(member, pages, loc
 
 @pytest.mark.parametrize("role", ROLES)
 def test_registrations_only_for_moderators(member, role):
-    registration = ClusterRegistration.objects.create(
-        name="Cluster Nord",
-        street="Havnegade 1",
-        postcode="6000",
-        city="Kolding",
-        country="DK",
-        website="https://nord.example",
-        contact_name="Anna",
-        contact_title="Manager",
-        contact_email="anna@nord.example",
-        contact_phone="+45 1234 5678",
-        founded_year=2010,
-        members_count=40,
-        language_code="en",
-    )
+    registration = ClusterRegistrationFactory()
     client = member(role)
 
     listing = client.get("/admin/matchpoint/registrations/")
