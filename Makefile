@@ -123,7 +123,7 @@ test-postgres: $(VENV)/.test-installed compilemessages services
 test: $(VENV)/.test-installed compilemessages lint check browser checkers services
 	$(PY) -m pytest $(PYTEST_WORKERS)
 	$(PY) -m pytest $(PYTEST_WORKERS) --ds=tests.plugin_site.settings tests/plugin
-	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser
+	FUZZ_EXAMPLES=30 scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser -m "not demo_rendering"
 
 # The property-based tests of the public forms and URLs with many more examples (at least
 # 1,000 per test; FUZZ_EXAMPLES=5000 for more), in one process so the counts are printed.

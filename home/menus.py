@@ -30,7 +30,8 @@ def menu_links(menu, locale=None, request=None):
     that language where it has a live translation, otherwise as chosen; links to pages that
     are not live are left out."""
     locale = locale or Locale.get_active()
-    items = list(menu.items.all().select_related("link_page"))
+    # Items made in code (the demo, tests) have no sort_order: then their creation order.
+    items = list(menu.items.order_by("sort_order", "pk").select_related("link_page"))
     keys = {item.link_page.translation_key for item in items if item.link_page}
     translated = {
         page.translation_key: page

@@ -189,16 +189,11 @@ def test_contact_form_never_fails_and_stores_all_or_nothing(data, contact_url):
         response = Client().post(contact_url, post_data(data))
         assert response.status_code in (303, 400), response.status_code
         html = response.content.decode()
-        valid = all(
-            isinstance(data.get(name), str) for name in ("name", "email", "message", "consent")
-        )
         if response.status_code == 400:
             assert ContactRequest.objects.count() == 0
             assert_no_injected_markup(html)
             assert_typed_values_escaped(html, data)
         elif data["fax"].strip():
             assert ContactRequest.objects.count() == 0  # the honeypot pretends success
-        else:
-            assert valid
-            message = ContactRequest.objects.get()
-            assert message.message == data["message"].strip() or message.message
+        else:  # a list is read as its last value, as Django's QueryDict.get does
+            assert ContactRequest.objects.count() == 1

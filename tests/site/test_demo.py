@@ -96,12 +96,14 @@ def test_header_and_footer_menus_in_every_language(client, demo_site):
     )
 
 
+@pytest.mark.demo_rendering
 def test_every_page_renders_in_every_language(client, demo_site):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
 
 
+@pytest.mark.demo_rendering
 def test_translated_pages_and_tag_names_read_in_their_language(client, demo_site):
     html = client.get("/da/participating-clusters/").content.decode()
     assert "Deltagende klynger" in html

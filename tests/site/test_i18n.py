@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
     "accept, target", [("da", "/da/"), ("de-DE,de;q=0.9", "/de/"), ("fr", "/en/")]
 )
+@pytest.mark.demo_rendering
 def test_root_redirects_by_browser_language(client, demo_site, accept, target):
     response = client.get("/", headers={"accept-language": accept})
     assert response.status_code == 302
@@ -22,6 +23,7 @@ def switcher(html):
     return {a["hreflang"]: a["href"] for a in nav.find_all("a")}
 
 
+@pytest.mark.demo_rendering
 def test_language_switcher_links_to_the_translation_and_keeps_filters(client, demo_site, settings):
     settings.PAGE_CACHE_ENABLED = False  # reads response.context, which cached answers lack
     html = client.get("/de/participating-clusters/?tag=wind-energy&country=DE").content
@@ -39,6 +41,7 @@ def test_language_switcher_links_to_the_translation_and_keeps_filters(client, de
         ]
 
 
+@pytest.mark.demo_rendering
 def test_switcher_marks_the_current_language(client, demo_site):
     soup = BeautifulSoup(client.get("/da/about/").content, "html.parser")
     current = soup.select_one('nav.language-switcher a[aria-current="true"]')
@@ -46,6 +49,7 @@ def test_switcher_marks_the_current_language(client, demo_site):
     assert soup.html["lang"] == "da"
 
 
+@pytest.mark.demo_rendering
 def test_hreflang_alternates_on_every_page(client, demo_site):
     html = client.get("/en/participating-clusters/alucluster/").content
     soup = BeautifulSoup(html, "html.parser")
@@ -58,6 +62,7 @@ def test_hreflang_alternates_on_every_page(client, demo_site):
     }
 
 
+@pytest.mark.demo_rendering
 def test_untranslated_page_offers_the_other_languages_home(client, demo_site):
     from wagtail.models import Locale
 

@@ -250,6 +250,7 @@ def test_search_template_url_finds_pages(client, site_tree):
     assert [title.get_text(strip=True) for title in titles] == ["AluCluster"]
 
 
+@pytest.mark.demo_rendering
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_sitemap_entry_of_the_demo_answers_with_its_own_canonical(client, demo_site):
     entries = sitemap(client)
