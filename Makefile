@@ -128,7 +128,8 @@ test: $(VENV)/.test-installed compilemessages lint check browser checkers servic
 # The property-based tests of the public forms and URLs with many more examples (at least
 # 1,000 per test; FUZZ_EXAMPLES=5000 for more), in one process so the counts are printed.
 fuzz: $(VENV)/.test-installed compilemessages
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-1000} $(PY) -m pytest -p no:xdist -p no:logging -q tests/fuzz
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-1000} FUZZ_VALID_EXAMPLES=$${FUZZ_EXAMPLES:-1000} \
+		$(PY) -m pytest -p no:xdist -p no:logging -q tests/fuzz
 
 # The database and uploaded media into backups/intranet-<timestamp>.tar.gz, and back:
 # make restore ARCHIVE=backups/intranet-20261125-120000.tar.gz (replaces both; asks first).

@@ -19,6 +19,11 @@ settings.register_profile(
     derandomize=os.environ.get("FUZZ_DERANDOMIZE") == "1",
 )
 settings.load_profile("intranet")
+# A valid registration renders three pages per example: in `make test` a quarter of the
+# examples suffices; `make fuzz` runs them all.
+VALID_REGISTRATION_EXAMPLES = int(
+    os.environ.get("FUZZ_VALID_EXAMPLES", max(10, settings().max_examples // 4))
+)
 
 EXAMPLES = Counter()  # test name -> examples run, for the summary of `make fuzz`
 

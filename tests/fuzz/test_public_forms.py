@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from clusterdirectory.models import ClusterPage, ClusterRegistration, ContactRequest
 from tests.factories import ClusterPageFactory, IndustryTagFactory
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, VALID_REGISTRATION_EXAMPLES
 from .strategies import hostile_text, visible_text, wrong_value
 
 pytestmark = pytest.mark.django_db
@@ -118,8 +118,7 @@ def _registration_status(data, industries, register_url, admin_client):
     return response
 
 
-# A valid registration renders three pages per example: a quarter of the examples suffices.
-@settings(max_examples=max(10, settings().max_examples // 4))
+@settings(max_examples=VALID_REGISTRATION_EXAMPLES)
 @given(data=st.fixed_dictionaries(REGISTRATION_FIELDS), chosen=st.sets(st.sampled_from([0, 1])))
 def test_valid_registration_creates_one_record_and_one_draft(
     data, chosen, industries, register_url, cluster_index, admin_client
