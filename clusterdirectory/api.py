@@ -5,11 +5,13 @@ A host site registers ``ContentPagesAPIViewSet`` (as ``pages``), ``IndustriesAPI
 ``PagePreviewAPIViewSet`` (as ``page_preview``) in its ``WagtailAPIRouter``.
 """
 
+import json
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
@@ -34,6 +36,7 @@ from wagtail.models import Locale, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .api_fields import IMAGE_RENDITION, LOGO_RENDITION
+from .cache import cached_ids, in_order
 from .models import (
     CaseStudyPage,
     CaseStudyPageTag,
@@ -47,6 +50,7 @@ from .models import (
     NewsPage,
     NewsPageTag,
     industry_names,
+    industry_tags,
 )
 
 TAGGED_ITEM_MODELS = [ClusterPageTag, EventPageTag, NewsPageTag, CaseStudyPageTag]
@@ -66,7 +70,7 @@ class IndustryFilter(BaseFilterBackend):
             if slug.strip()
         ]
         if slugs:
-            known = set(IndustryTag.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+            known = {tag.slug for tag in industry_tags()}
             unknown = sorted(set(slugs) - known)
             if unknown:
                 raise BadRequestError(f"unknown industry: {', '.join(unknown)}")
@@ -140,7 +144,54 @@ class BoundedPagination(WagtailPagination):
             too_large = False  # Wagtail's own message
         if too_large:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        if cacheable_listing(queryset, request):
+            queryset = KeptListing(queryset, listing_key(request))
         return super().paginate_queryset(queryset, request, view)
+
+
+# Parameters that choose which pages a listing shows, and in which order, are all but these.
+PRESENTATION_PARAMETERS = {"offset", "limit", "fields", "format"}
+
+
+def cacheable_listing(queryset, request):
+    """Page listings, whose rows change only with content; not search results (no queryset)
+    nor a random order."""
+    return (
+        isinstance(queryset, QuerySet)
+        and issubclass(queryset.model, Page)
+        and request.GET.get("order") != "random"
+    )
+
+
+def listing_key(request):
+    parameters = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in PRESENTATION_PARAMETERS
+        for value in values
+    )
+    return json.dumps(["api", request.get_host(), request.path, parameters])
+
+
+class KeptListing:
+    """A page listing as Wagtail's pagination uses it, counted and sliced from the ids of all
+    its pages, which are kept until content changes: counting and ordering scan every page
+    that matches, fetching a slice by id does not."""
+
+    def __init__(self, queryset, key):
+        self.queryset = queryset
+        self.ids = cached_ids(key, queryset)
+
+    def count(self):
+        return len(self.ids)
+
+    def __getitem__(self, items):
+        # By id alone, as the kept ids passed every filter; with the related objects and
+        # prefetches the listing asked for.
+        rows = self.queryset.model._default_manager.all()
+        rows.query.select_related = self.queryset.query.select_related
+        rows = rows.prefetch_related(*self.queryset._prefetch_related_lookups)
+        return in_order(rows, self.ids[items])
 
 
 class StrictSearchFilter(SearchFilter):

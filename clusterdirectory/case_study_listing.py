@@ -10,8 +10,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
-from .listing import tag_facets
-from .models import CaseStudyPage, CaseStudyPageTag, IndustryTag, industry_names
+from .listing import tag_counts, tag_facets
+from .models import CaseStudyPage, CaseStudyPageTag, industry_names, industry_tags
 
 RELATED_CASE_STUDIES = 3
 
@@ -43,7 +43,8 @@ def case_study_listing(index_page, request):
     cards, newest first."""
     all_case_studies = index_page.case_studies()
     names = industry_names()
-    form = CaseStudyFilterForm(request.GET, IndustryTag.objects.values_list("slug", flat=True))
+    tags_known = industry_tags()
+    form = CaseStudyFilterForm(request.GET, [tag.slug for tag in tags_known])
     if form.is_valid():
         tags = form.cleaned_data["tag"]
         results = facet_base = filter_case_studies(all_case_studies, tags)
@@ -58,7 +59,9 @@ def case_study_listing(index_page, request):
     return {
         "filter_form": form,
         "is_filtered": bool(tags) or not form.is_valid(),
-        "tag_facets": tag_facets(CaseStudyPageTag, all_case_studies, facet_base, tags, names),
+        "tag_facets": tag_facets(
+            tag_counts(CaseStudyPageTag, all_case_studies, facet_base), tags, names, tags_known
+        ),
         "case_studies": case_studies,
         "industry_names": names,
     }

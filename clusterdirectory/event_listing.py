@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
-from .listing import tag_facets
-from .models import EventKind, EventPageTag, IndustryTag, industry_names
+from .listing import tag_counts, tag_facets
+from .models import EventKind, EventPageTag, industry_names, industry_tags
 
 NEWS_ON_INDEX = 10
 
@@ -79,7 +79,8 @@ def event_listing(index_page, request, now=None):
     one page of past events and the latest news."""
     all_events = index_page.events()
     names = industry_names()
-    form = EventFilterForm(request.GET, IndustryTag.objects.values_list("slug", flat=True))
+    tags_known = industry_tags()
+    form = EventFilterForm(request.GET, [tag.slug for tag in tags_known])
     if form.is_valid():
         tags, kind = form.cleaned_data["tag"], form.cleaned_data["kind"]
         any_kind = filter_events(all_events, tags)
@@ -98,7 +99,9 @@ def event_listing(index_page, request, now=None):
     return {
         "filter_form": form,
         "is_filtered": bool(tags or kind) or not form.is_valid(),
-        "tag_facets": tag_facets(EventPageTag, all_events, facet_base, tags, names),
+        "tag_facets": tag_facets(
+            tag_counts(EventPageTag, all_events, facet_base), tags, names, tags_known
+        ),
         "kind_facets": kind_facets(any_kind, kind),
         "upcoming_events": list(upcoming),
         "past_events": past_page,

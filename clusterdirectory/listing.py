@@ -1,7 +1,10 @@
 """The cluster index listing: filters from the query string, facet counts, pagination.
 
-Every query here runs once per request, whatever the number of clusters.
+Every query here runs once per request, whatever the number of clusters; the ones that count
+or sort every cluster run once per filter until content changes (``cache.py``).
 """
+
+import json
 
 from django import forms
 from django.core.paginator import Paginator
@@ -10,8 +13,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from .cache import cached, in_order
 from .conf import get_setting
-from .models import ClusterPageTag, Country, IndustryTag, IndustryTagName, industry_names
+from .models import (
+    ClusterPage,
+    ClusterPageTag,
+    Country,
+    IndustryTagName,
+    industry_names,
+    industry_tags,
+)
 
 MAX_QUERY_LENGTH = 200
 # The rendition cards show; keep in step with includes/cluster_card.html.
@@ -76,18 +87,21 @@ def filter_clusters(queryset, tags=(), country="", text="", language_code=None):
     return queryset
 
 
-def tag_facets(through, all_pages, results, selected, names, tags=None):
-    """Every tag used by ``all_pages`` (tagged through ``through``, e.g. ClusterPageTag), with
-    the number of ``results`` that adding it would leave. Shared by the cluster, event and
-    case-study indexes. ``tags``, every IndustryTag, saves a query when the caller has them."""
-    counts = dict(
+def tag_counts(through, all_pages, results):
+    """For every tag used by ``all_pages`` (tagged through ``through``, e.g. ClusterPageTag),
+    how many ``results`` have it, that is how many adding it as a filter would leave."""
+    return dict(
         through.objects.filter(content_object__in=all_pages)
         .values_list("tag_id")
         .annotate(n=Count("content_object_id", filter=Q(content_object__in=results)))
         .order_by()
     )
-    if tags is None:
-        tags = IndustryTag.objects.filter(pk__in=list(counts))
+
+
+def tag_facets(counts, selected, names, tags):
+    """The filter's tag choices: each of ``tags`` that ``counts`` (``tag_counts()``) knows,
+    named in the visitor's language, by name. Shared by the cluster, event and case-study
+    indexes."""
     facets = [
         {
             "slug": tag.slug,
@@ -112,40 +126,55 @@ def country_facets(counts, selected):
     ]
 
 
+def filtered_directory(index_page, tags, country, text):
+    """The ids of the clusters matching a filter (by title) with the counts of its facets:
+    results per country whatever the country chosen, and per tag. Counting scans every
+    cluster of the index, so the answer is kept until content changes."""
+    language_code = get_language()
+
+    def compute():
+        all_clusters = index_page.clusters()
+        any_country = filter_clusters(all_clusters, tags, text=text, language_code=language_code)
+        results = filter_clusters(any_country, country=country)
+        return {
+            "ids": list(results.values_list("pk", flat=True)),
+            "countries": country_counts(any_country),
+            "tags": tag_counts(ClusterPageTag, all_clusters, results),
+        }
+
+    key = json.dumps(["directory", index_page.pk, language_code, sorted(tags), country, text])
+    return cached(key, compute)
+
+
 def cluster_listing(index_page, request):
     """Template context for the cluster index: the filter form, facets and one page of cards."""
-    all_clusters = index_page.clusters()
     names = industry_names()
-    tags_known = list(IndustryTag.objects.all())
+    tags_known = industry_tags()
     form = ClusterFilterForm(request.GET, [tag.slug for tag in tags_known])
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
-        any_country = filter_clusters(all_clusters, tags, text=text)
-        results = facet_base = filter_clusters(any_country, country=country)
+        directory = filtered_directory(index_page, tags, country, text)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags, country, text = [], "", ""
-        any_country = facet_base = all_clusters
-        results = all_clusters.none()
+        directory = {**filtered_directory(index_page, [], "", ""), "ids": []}
 
-    logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-    results = results.prefetch_related(
-        Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
-        Prefetch("logo", queryset=logos),
+    clusters = Paginator(directory["ids"], get_setting("CLUSTERS_PER_PAGE")).get_page(
+        request.GET.get("page")
     )
-    by_country = country_counts(any_country)
-    paginator = Paginator(results, get_setting("CLUSTERS_PER_PAGE"))
-    # The country facets counted the results already: no COUNT query for the paginator.
-    if form.is_valid():
-        paginator.count = by_country.get(country, 0) if country else sum(by_country.values())
-    clusters = paginator.get_page(request.GET.get("page"))
+    logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    clusters.object_list = in_order(
+        ClusterPage.objects.prefetch_related(
+            Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
+            Prefetch("logo", queryset=logos),
+        ),
+        clusters.object_list,
+    )
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
-        "tag_facets": tag_facets(
-            ClusterPageTag, all_clusters, facet_base, tags, names, tags=tags_known
-        ),
-        "country_facets": country_facets(by_country, country),
+        "tag_facets": tag_facets(directory["tags"], tags, names, tags_known),
+        "country_facets": country_facets(directory["countries"], country),
         "clusters": clusters,
         "industry_names": names,
     }

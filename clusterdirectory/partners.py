@@ -5,6 +5,7 @@ The ranking runs in the database, so a cluster page costs the same few queries h
 clusters the directory holds.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -12,8 +13,9 @@ from operator import add
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from .cache import cached
 from .conf import get_setting
-from .models import ClusterPage, ClusterPageTag, Country, industry_names
+from .models import ClusterPage, ClusterPageTag, Country, industry_names, industry_tags
 
 # Focus areas are free text; editors separate them by commas, semicolons or new lines.
 FOCUS_SEPARATORS = re.compile(r"[,;\r\n]+")
@@ -92,39 +94,70 @@ def suggested_partners(page, clusters, tag_ids, exclude=()):
     )
 
 
+def ranked_partners(page, tag_ids):
+    """``[(pk, hand picked, ids of the tags shared with page)]`` for ``page``'s partners.
+    Ranking compares ``page`` with every cluster across the border, so the answer is kept
+    until content changes, under the page's own data (a preview's differs)."""
+    chosen_ids = [link.partner_id for link in page.partner_links.all()]
+
+    def compute():
+        clusters = live_clusters(page.locale_id)
+        chosen = hand_picked_partners(page, clusters) if chosen_ids else []
+        suggested = suggested_partners(
+            page, clusters, tag_ids, exclude=[partner.pk for partner in chosen]
+        )
+        partners = [(p.pk, True) for p in chosen] + [(p.pk, False) for p in suggested]
+        shared = {pk: [] for pk, _ in partners}
+        if partners and tag_ids:
+            items = ClusterPageTag.objects.filter(
+                content_object_id__in=list(shared), tag_id__in=tag_ids
+            ).values_list("content_object_id", "tag_id")
+            for pk, tag_id in items:
+                shared[pk].append(tag_id)
+        return [(pk, hand_picked, shared[pk]) for pk, hand_picked in partners]
+
+    key = json.dumps(
+        [
+            "partners",
+            page.pk,
+            page.translation_key.hex,
+            page.locale_id,
+            page.country,
+            page.focus_areas,
+            sorted(tag_ids),
+            chosen_ids,
+            get_setting("PARTNER_SUGGESTIONS"),
+        ]
+    )
+    return cached(key, compute)
+
+
 def potential_partners(page, tag_ids=None, names=None):
     """The partners a cluster page shows: hand-picked ones first, then suggestions, each with
     the industry tags it shares with ``page`` named in the page's language. ``tag_ids`` and
     ``names`` save their queries when the caller has them already."""
     if tag_ids is None:
         tag_ids = [item.tag_id for item in page.tagged_items.all()]
-    clusters = live_clusters(page.locale_id)
-    chosen = hand_picked_partners(page, clusters)
-    suggested = suggested_partners(
-        page, clusters, tag_ids, exclude=[partner.pk for partner in chosen]
-    )
-    partners = [(partner, True) for partner in chosen] + [(p, False) for p in suggested]
-    if not partners:
+    ranked = ranked_partners(page, tag_ids)
+    if not ranked:
         return []
-
-    shared = {partner.pk: [] for partner, _ in partners}
-    items = (
-        ClusterPageTag.objects.filter(content_object_id__in=list(shared), tag_id__in=tag_ids)
-        .select_related("tag")
-        .order_by()
-    )
-    items = list(items) if tag_ids else []
+    pages = {
+        partner.pk: partner
+        for partner in live_clusters(page.locale_id).filter(pk__in=[pk for pk, _, _ in ranked])
+    }
     if names is None:
-        names = industry_names(locale=page.locale_id) if items else {}
-    for item in items:
-        shared[item.content_object_id].append(
-            (item.tag.slug, names.get(item.tag_id, item.tag.name))
+        names = industry_names(locale=page.locale_id)
+    tags = {tag.pk: tag for tag in industry_tags()}
+    partners = []
+    for pk, hand_picked, shared_ids in ranked:
+        if pk not in pages:  # unpublished since, before the cache has heard of it
+            continue
+        shared = [(tags[i].slug, names.get(i, tags[i].name)) for i in shared_ids if i in tags]
+        partners.append(
+            Partner(
+                page=pages[pk],
+                hand_picked=hand_picked,
+                shared_tags=sorted(shared, key=lambda tag: tag[1].casefold()),
+            )
         )
-    return [
-        Partner(
-            page=partner,
-            hand_picked=hand_picked,
-            shared_tags=sorted(shared[partner.pk], key=lambda tag: tag[1].casefold()),
-        )
-        for partner, hand_picked in partners
-    ]
+    return partners

@@ -1,9 +1,18 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import TagBase, TaggedItemBase
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
-from wagtail.signals import init_new_page, page_published, workflow_rejected, workflow_submitted
+from wagtail.models import BaseViewRestriction, Locale, Page, Site
+from wagtail.signals import (
+    init_new_page,
+    page_published,
+    page_unpublished,
+    post_page_move,
+    workflow_rejected,
+    workflow_submitted,
+)
 
+from .cache import content_changed
 from .models import (
     ClusterPage,
     ClusterRegistration,
@@ -68,3 +77,31 @@ def erase_registration_data(sender, instance, **kwargs):
         page.delete()
     if instance.logo_id and not ClusterPage.objects.filter(logo_id=instance.logo_id).exists():
         get_image_model().objects.filter(pk=instance.logo_id).delete()
+
+
+# What the directory's cache (cache.py) is computed from: pages (drafts too, as saving is
+# cheap to over-count and a missed change is not), tags and their names, locales, sites and
+# view restrictions.
+DIRECTORY_CONTENT = (
+    Page,
+    TagBase,
+    TaggedItemBase,
+    IndustryTagName,
+    Locale,
+    Site,
+    BaseViewRestriction,
+)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def directory_content_saved(sender, instance, raw=False, **kwargs):
+    if not raw and issubclass(sender, DIRECTORY_CONTENT):
+        content_changed()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def directory_page_changed(sender, instance, **kwargs):
+    content_changed()

@@ -8,7 +8,6 @@ bookkeeping (revisions, renditions, logs) do not purge.
 
 from functools import cache
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import TagBase, TaggedItemBase
@@ -20,7 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 from wagtail.snippets.models import get_snippet_models
 
 from .frontend import purge_frontend_cache
-from .store import bump_generation
+from .store import purge
 
 CONTENT_BASES = (
     Page,
@@ -39,13 +38,6 @@ CONTENT_BASES = (
 @cache
 def shows_on_pages(model):
     return issubclass(model, CONTENT_BASES) or model in get_snippet_models()
-
-
-def purge():
-    bump_generation()
-    # Again once the change is committed: a request that read the old content while the
-    # transaction was open may have cached it in the meantime.
-    transaction.on_commit(bump_generation)
 
 
 @receiver(post_save)

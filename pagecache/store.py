@@ -10,44 +10,21 @@ a page would need every filter combination and API query that can include it.
 under the same generation, so they too are fresh after every change, also for editors.
 """
 
-import hashlib
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 
-GENERATION_KEY = "pagecache:generation"
+from clusterdirectory.cache import VersionedCache
 
+pages = VersionedCache("pagecache", timeout=lambda: settings.PAGE_CACHE_TIMEOUT)
 
-def generation():
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        # Starting from the clock, a generation lost from the cache never returns to an old one.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        current = cache.get(GENERATION_KEY)
-    return current
-
-
-def bump_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not in the cache (yet, or any more)
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+generation = pages.version
+bump_generation = pages.bump
+purge = pages.bump_now_and_on_commit
 
 
 def page_key(url, variant=""):
-    digest = hashlib.sha256(f"{url}\n{variant}".encode()).hexdigest()
-    return f"pagecache:{generation()}:{digest}"
-
-
-_MISSING = object()
+    return pages.key(f"{url}\n{variant}")
 
 
 def cached(name, compute):
     """``compute()``, kept until the next content change (or ``PAGE_CACHE_TIMEOUT``)."""
-    key = f"pagecache:{generation()}:part:{name}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_TIMEOUT)
-    return value
+    return pages.get_or_compute(f"part:{name}", compute)

@@ -14,6 +14,7 @@ from .tags import (
     NewsPageTag,
     industry_label,
     industry_names,
+    industry_tags,
 )
 
 __all__ = [
@@ -42,4 +43,5 @@ __all__ = [
     "SocialImageMixin",
     "industry_label",
     "industry_names",
+    "industry_tags",
 ]

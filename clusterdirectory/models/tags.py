@@ -15,6 +15,8 @@ from taggit.models import TagBase, TaggedItemBase
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from ..cache import cached
+
 
 class IndustryTag(TagBase):
     free_tagging = True
@@ -54,13 +56,22 @@ class IndustryTagName(TranslatableMixin, index.Indexed, models.Model):
 
 
 def industry_names(language_code=None, *, locale=None):
-    """Map tag id to its display name in a language or ``locale`` (one query)."""
-    names = IndustryTagName.objects.all()
+    """Map tag id to its display name in a language or ``locale`` (a query when content has
+    changed since it was last asked for, none otherwise)."""
     if locale is not None:
-        names = names.filter(locale=locale)
+        locale_id = getattr(locale, "pk", locale)
+        names = IndustryTagName.objects.filter(locale_id=locale_id)
+        name = f"industry-names:locale:{locale_id}"
     else:
-        names = names.filter(locale__language_code=language_code or get_language())
-    return dict(names.values_list("tag_id", "name"))
+        language_code = language_code or get_language()
+        names = IndustryTagName.objects.filter(locale__language_code=language_code)
+        name = f"industry-names:{language_code}"
+    return cached(name, lambda: dict(names.values_list("tag_id", "name")))
+
+
+def industry_tags():
+    """Every industry tag, by name (kept until content changes)."""
+    return cached("industry-tags", lambda: list(IndustryTag.objects.order_by("name")))
 
 
 def industry_label(tag, names):

@@ -11,6 +11,17 @@ def industry_label(tag, names):
     return _industry_label(tag, names or {})
 
 
+@register.simple_tag
+def page_numbers(page):
+    """``{% page_numbers items as numbers %}``: the page numbers a pagination links to, the
+    first, the last and two each side of the current one, with ``None`` for the gaps: a
+    directory of thousands does not list hundreds of pages."""
+    return [
+        None if number == page.paginator.ELLIPSIS else number
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def subpage_url(context, page, route_name):
     """The URL of a routable page's route (``register/``), or "" while the page has no URL

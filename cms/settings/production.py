@@ -47,3 +47,15 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"  # noqa:
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"  # noqa: F405
 SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"  # noqa: F405
+
+# Without Redis each gunicorn worker keeps cached pages and directory counts in its own memory,
+# and the version numbers that a content change raises in files that all workers of this
+# machine share: a change seen by one worker is seen by all.
+if not os.environ.get("REDIS_URL"):  # noqa: F405
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
+        },
+    }

@@ -30,9 +30,9 @@ def language_links(context):
         sub_path = ""
         if own_url.startswith("/") and request.path.startswith(own_url):
             sub_path = request.path[len(own_url) :]
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            url = translation.get_url(request)
-            translations[translation.locale.language_code] = url and url + sub_path
+        translations = {
+            code: url and url + sub_path for code, url in translation_urls(page, request).items()
+        }
     query = request.GET.urlencode()
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
@@ -50,6 +50,20 @@ def language_links(context):
             }
         )
     return links
+
+
+def translation_urls(page, request):
+    """The URL of each live translation of ``page`` (itself included) by language code."""
+
+    def urls():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {t.locale.language_code: t.get_url(request) for t in translations}
+
+    site = Site.find_for_request(request)
+    if site is None or getattr(request, "is_preview", False):
+        return urls()
+    # On every page; kept until the next content change.
+    return cached(f"translations:{site.pk}:{page.pk}", urls)
 
 
 @register.simple_tag(takes_context=True)

@@ -79,3 +79,39 @@ def test_serve_names_the_missing_variables():
     result = run(["scripts/serve.sh"], ALLOWED_HOSTS="www.example.org")
     assert result.returncode == 2
     assert "set SECRET_KEY in the environment" in result.stderr
+
+
+WORKER = """
+import django
+django.setup()
+from clusterdirectory.cache import cached
+print(cached("probe", lambda: "computed before the change"), flush=True)
+input()
+print(cached("probe", lambda: "computed after the change"), flush=True)
+"""
+
+
+def test_workers_without_redis_see_each_others_content_changes(tmp_path):
+    """Two gunicorn workers each keep cached values in their own memory; a change that one
+    of them saw (here: another process) must reach the other at once."""
+    env = {**PRODUCTION, "CACHE_DIR": str(tmp_path)}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    worker = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", WORKER],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env},
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert worker.stdout.readline().strip() == "computed before the change"
+        bump = "import django; django.setup(); from clusterdirectory.cache import content_changed\n"
+        result = run(bump + "content_changed()", REDIS_URL="", **env)
+        assert result.returncode == 0, result.stderr
+        worker.stdin.write("\n")
+        worker.stdin.flush()
+        assert worker.stdout.readline().strip() == "computed after the change"
+    finally:
+        worker.kill()
+        worker.wait()

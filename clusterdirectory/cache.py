@@ -1,0 +1,105 @@
+"""What the directory computes from every cluster but changes only with content: the results
+and facet counts of a filter, partner suggestions, the API's listings, tag names.
+
+It is kept in Django's cache under a version number that any change to pages, tags, tag
+names, locales or view restrictions raises (``signals.py``): after a change nothing is stale,
+and no key has to be found to purge it. Ids and counts are kept, not pages, so what a visitor
+reads of a page always comes from the database.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+from .conf import get_setting
+
+_MISSING = object()
+
+
+class VersionedCache:
+    """Values under ``prefix`` in a Django cache, all dropped at once by ``bump()``.
+
+    The version number lives in the cache named "versions" when ``CACHES`` has one: processes
+    that each keep values in their own memory then still agree on what is current.
+    """
+
+    def __init__(self, prefix, alias=None, timeout=None):
+        self.prefix = prefix
+        self.version_key = f"{prefix}:version"
+        self._alias = alias
+        self._timeout = timeout
+
+    @property
+    def cache(self):
+        return caches[self._alias() if callable(self._alias) else self._alias or "default"]
+
+    @property
+    def versions(self):
+        return caches["versions"] if "versions" in settings.CACHES else self.cache
+
+    @property
+    def timeout(self):
+        return self._timeout() if callable(self._timeout) else self._timeout
+
+    def version(self):
+        current = self.versions.get(self.version_key)
+        if current is None:
+            # Starting from the clock, a version lost from the cache never returns to an old one.
+            self.versions.add(self.version_key, time.time_ns(), timeout=None)
+            current = self.versions.get(self.version_key)
+        return current
+
+    def bump(self):
+        try:
+            self.versions.incr(self.version_key)
+        except ValueError:  # not in the cache (yet, or any more)
+            self.versions.set(self.version_key, time.time_ns(), timeout=None)
+
+    def bump_now_and_on_commit(self):
+        self.bump()
+        # Again once the change is committed: a request that read the old content while the
+        # transaction was open may have cached it in the meantime.
+        transaction.on_commit(self.bump)
+
+    def key(self, name):
+        digest = hashlib.sha256(name.encode()).hexdigest()
+        return f"{self.prefix}:{self.version()}:{digest}"
+
+    def get_or_compute(self, name, compute):
+        """``compute()``, kept until the next bump (or the timeout)."""
+        key = self.key(name)
+        value = self.cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            self.cache.set(key, value, self.timeout)
+        return value
+
+
+directory_cache = VersionedCache(
+    "clusterdirectory",
+    alias=lambda: get_setting("CACHE"),
+    timeout=lambda: get_setting("CACHE_TIMEOUT"),
+)
+
+
+def cached(name, compute):
+    """``compute()``, kept until the directory's content next changes."""
+    return directory_cache.get_or_compute(name, compute)
+
+
+def content_changed():
+    directory_cache.bump_now_and_on_commit()
+
+
+def cached_ids(name, queryset):
+    """The primary keys of ``queryset`` in its order, kept until content changes."""
+    return cached(name, lambda: list(queryset.values_list("pk", flat=True)))
+
+
+def in_order(queryset, ids):
+    """The objects of ``queryset`` with these ``ids``, in the order of ``ids`` (one query)."""
+    objects = {obj.pk: obj for obj in queryset.filter(pk__in=ids).order_by()}
+    return [objects[pk] for pk in ids if pk in objects]

@@ -1,0 +1,152 @@
+"""The directory's kept counts and results (clusterdirectory/cache.py): computed once while
+content stays the same, and right again after every kind of change, without anyone clearing
+a cache."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from clusterdirectory.models import IndustryTagName
+from clusterdirectory.partners import potential_partners
+from tests.factories import ClusterIndexPageFactory, ClusterPageFactory, IndustryTagFactory
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Whole pages would hide the listing's context; this is about the data under them.
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def tags(db, locales):
+    return {
+        slug: IndustryTagFactory(name=name, slug=slug)
+        for slug, name in [("wind-energy", "Wind energy"), ("food", "Food")]
+    }
+
+
+@pytest.fixture
+def clusters(cluster_index, tags):
+    return [
+        ClusterPageFactory(
+            parent=cluster_index, title="CEwind", country="DE", industries=[tags["wind-energy"]]
+        ),
+        ClusterPageFactory(
+            parent=cluster_index, title="Food Cluster", country="DK", industries=[tags["food"]]
+        ),
+    ]
+
+
+def listing(client, index, **params):
+    response = client.get(index.url, params)
+    assert response.status_code == 200
+    context = response.context
+    return {
+        "titles": [cluster.title for cluster in context["clusters"]],
+        "count": context["clusters"].paginator.count,
+        "tags": {facet["label"]: facet["count"] for facet in context["tag_facets"]},
+        "countries": {facet["code"]: facet["count"] for facet in context["country_facets"]},
+    }
+
+
+def test_counting_runs_once_while_content_stays_the_same(client, cluster_index, clusters):
+    listing(client, cluster_index, tag="food")
+    with CaptureQueriesContext(connection) as captured:
+        again = listing(client, cluster_index, tag="food")
+    assert again["titles"] == ["Food Cluster"]
+    assert not [query for query in captured if "COUNT(" in query["sql"].upper()]
+
+
+def test_every_change_shows_at_once(client, cluster_index, clusters, tags):
+    wind = tags["wind-energy"]
+    assert listing(client, cluster_index, tag="wind-energy")["titles"] == ["CEwind"]
+
+    new = ClusterPageFactory(
+        parent=cluster_index, title="Offshore Center", country="DK", industries=[wind]
+    )
+    seen = listing(client, cluster_index, tag="wind-energy")
+    assert seen["titles"] == ["CEwind", "Offshore Center"]
+    assert seen["countries"] == {"DE": 1, "DK": 1}
+    assert seen["tags"] == {"Food": 0, "Wind energy": 2}
+
+    name = IndustryTagName.objects.get(tag=wind, locale__language_code="en")
+    name.name = "Wind power"
+    name.save()
+    assert listing(client, cluster_index, tag="wind-energy")["tags"] == {
+        "Food": 0,
+        "Wind power": 2,
+    }
+
+    new.unpublish()
+    assert listing(client, cluster_index, tag="wind-energy")["titles"] == ["CEwind"]
+
+    new.save_revision().publish()
+    PageViewRestriction.objects.create(page=new, restriction_type="password", password="x")
+    assert listing(client, cluster_index, tag="wind-energy")["titles"] == ["CEwind"]
+
+    other_index = ClusterIndexPageFactory(parent=cluster_index.get_parent(), slug="more")
+    clusters[0].move(other_index, pos="last-child")
+    assert listing(client, cluster_index, tag="wind-energy")["count"] == 0
+    assert listing(client, other_index, tag="wind-energy")["titles"] == ["CEwind"]
+
+    clusters[1].delete()
+    assert listing(client, cluster_index)["titles"] == []
+
+
+def test_partner_suggestions_follow_new_clusters(cluster_index, clusters, tags):
+    food = clusters[1]
+    assert potential_partners(food) == []
+    ClusterPageFactory(
+        parent=cluster_index, title="Ernährung SH", country="DE", industries=[tags["food"]]
+    )
+    assert [partner.page.title for partner in potential_partners(food)] == ["Ernährung SH"]
+
+
+def test_a_preview_ranks_its_own_unsaved_focus_areas(cluster_index, clusters):
+    food = clusters[1]
+    ClusterPageFactory(
+        parent=cluster_index, title="Milk SH", country="DE", focus_areas="Dairy, cheese"
+    )
+    assert potential_partners(food) == []
+    food.focus_areas = "Dairy"  # as in the editor's preview: not saved
+    assert [partner.page.title for partner in potential_partners(food)] == ["Milk SH"]
+
+
+def api_titles(client, **params):
+    response = client.get(
+        "/api/v2/pages/", {"type": "clusterdirectory.ClusterPage", "fields": "title", **params}
+    )
+    assert response.status_code == 200, response.content
+    data = response.json()
+    return data["meta"]["total_count"], [item["title"] for item in data["items"]]
+
+
+def test_api_listings_follow_changes_and_keep_order_and_slices(client, cluster_index, clusters):
+    assert api_titles(client, order="title") == (2, ["CEwind", "Food Cluster"])
+    assert api_titles(client, order="-title", limit=1) == (2, ["Food Cluster"])
+    assert api_titles(client, order="-title", limit=1, offset=1) == (2, ["CEwind"])
+
+    ClusterPageFactory(parent=cluster_index, title="Alpha Cluster", country="DE")
+    assert api_titles(client, order="title") == (3, ["Alpha Cluster", "CEwind", "Food Cluster"])
+    clusters[0].unpublish()
+    assert api_titles(client, order="title", industry="wind-energy") == (0, [])
+    assert api_titles(client, order="title") == (2, ["Alpha Cluster", "Food Cluster"])
+
+
+def test_api_random_order_is_not_kept(client, cluster_index, clusters):
+    orders = {tuple(api_titles(client, order="random")[1]) for _ in range(30)}
+    assert len(orders) == 2
+
+
+def test_pagination_of_a_large_directory_links_around_the_current_page(
+    client, cluster_index, settings
+):
+    settings.CLUSTERDIRECTORY = {"CLUSTERS_PER_PAGE": 1}
+    for n in range(20):
+        ClusterPageFactory(parent=cluster_index, title=f"Cluster {n:02d}")
+    html = client.get(cluster_index.url, {"page": 10}).content.decode()
+    links = {n for n in range(1, 21) if f'href="?page={n}"' in html}
+    assert links == {1, 8, 9, 11, 12, 20}
+    assert '<span aria-current="page">10</span>' in html
+    assert html.count('class="pagination__gap"') == 2
