@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.querysets import get_public_pages_queryset
@@ -36,7 +37,7 @@ from wagtail.models import Locale, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .api_fields import IMAGE_RENDITION, LOGO_RENDITION
-from .cache import cached_ids, in_order
+from .cache import cached_ids, directory_cache, in_order
 from .models import (
     CaseStudyPage,
     CaseStudyPageTag,
@@ -149,6 +150,8 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+# Parameters that decide how a listing shows each page.
+ITEM_SHAPING_PARAMETERS = ("type", "fields", "rich_text_format")
 # Parameters that choose which pages a listing shows, and in which order, are all but these.
 PRESENTATION_PARAMETERS = {"offset", "limit", "fields", "format"}
 
@@ -191,7 +194,16 @@ class KeptListing:
         rows = self.queryset.model._default_manager.all()
         rows.query.select_related = self.queryset.query.select_related
         rows = rows.prefetch_related(*self.queryset._prefetch_related_lookups)
-        return in_order(rows, self.ids[items])
+        return PagesById(self.ids[items], lambda ids: in_order(rows, ids))
+
+
+class PagesById(list):
+    """The ids of a listing's slice, with ``fetch(ids)`` for the pages: a listing whose
+    items are kept need not fetch them."""
+
+    def __init__(self, ids, fetch):
+        super().__init__(ids)
+        self.fetch = fetch
 
 
 class StrictSearchFilter(SearchFilter):
@@ -243,6 +255,37 @@ class ContentPagesAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
         "participating_clusters",
         "resulting_case_studies",
     ]
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        pages = self.paginate_queryset(self.filter_queryset(queryset))
+        return self.get_paginated_response(self.listing_items(pages))
+
+    def listing_items(self, pages):
+        """Each page as the listing shows it. Serializing a page with all its fields costs
+        more than fetching it, so each is kept until content changes, per shape of item."""
+        request = self.request
+        shape = json.dumps(
+            [
+                request.build_absolute_uri("/"),
+                get_language(),
+                *(request.GET.get(name) for name in ITEM_SHAPING_PARAMETERS),
+            ]
+        )
+        if not isinstance(pages, PagesById):  # search results: pages already
+            found = {page.pk: page for page in pages}
+            pages = PagesById(list(found), lambda ids: [found[pk] for pk in ids])
+        by_name = {f"api-item:{shape}:{pk}": pk for pk in pages}
+
+        def serialize(missing):
+            fetched = pages.fetch([by_name[name] for name in missing])
+            items = self.get_serializer(fetched, many=True).data
+            by_pk = dict(zip([page.pk for page in fetched], items, strict=True))
+            return {name: by_pk[by_name[name]] for name in missing if by_name[name] in by_pk}
+
+        items = directory_cache.get_many_or_compute(list(by_name), serialize)
+        return [items[name] for name in by_name if name in items]
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")

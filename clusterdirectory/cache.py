@@ -64,9 +64,9 @@ class VersionedCache:
         # transaction was open may have cached it in the meantime.
         transaction.on_commit(self.bump)
 
-    def key(self, name):
+    def key(self, name, version=None):
         digest = hashlib.sha256(name.encode()).hexdigest()
-        return f"{self.prefix}:{self.version()}:{digest}"
+        return f"{self.prefix}:{version or self.version()}:{digest}"
 
     def get_or_compute(self, name, compute):
         """``compute()``, kept until the next bump (or the timeout)."""
@@ -76,6 +76,20 @@ class VersionedCache:
             value = compute()
             self.cache.set(key, value, self.timeout)
         return value
+
+    def get_many_or_compute(self, names, compute):
+        """``{name: value}`` for ``names`` in one round trip to the cache; ``compute(names)``
+        gives those not kept, as a dict."""
+        version = self.version()
+        keys = {name: self.key(name, version) for name in names}
+        found = self.cache.get_many(keys.values())
+        values = {name: found[key] for name, key in keys.items() if key in found}
+        missing = [name for name in names if name not in values]
+        if missing:
+            computed = compute(missing)
+            self.cache.set_many({keys[name]: computed[name] for name in computed}, self.timeout)
+            values.update(computed)
+        return values
 
 
 directory_cache = VersionedCache(

@@ -8,12 +8,15 @@ import json
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
-from .cache import cached, in_order
+from .cache import cached, directory_cache, in_order
 from .conf import get_setting
 from .models import (
     ClusterPage,
@@ -162,19 +165,44 @@ def cluster_listing(index_page, request):
     clusters = Paginator(directory["ids"], get_setting("CLUSTERS_PER_PAGE")).get_page(
         request.GET.get("page")
     )
-    logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-    clusters.object_list = in_order(
-        ClusterPage.objects.prefetch_related(
-            Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
-            Prefetch("logo", queryset=logos),
-        ),
-        clusters.object_list,
-    )
+    clusters.object_list = in_order(ClusterPage.objects.all(), clusters.object_list)
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
         "tag_facets": tag_facets(directory["tags"], tags, names, tags_known),
         "country_facets": country_facets(directory["countries"], country),
         "clusters": clusters,
+        "cards": cluster_cards(clusters.object_list, request, names),
         "industry_names": names,
     }
+
+
+def cluster_cards(clusters, request, names):
+    """The card of each of ``clusters`` as HTML, in their order. A card shows the cluster's
+    logo, place and tags named in the visitor's language; rendering a dozen of them costs
+    more than the rest of the page, so each is kept until content changes."""
+    site = Site.find_for_request(request)
+    language_code = get_language()
+    by_name = {
+        f"card:{site and site.pk}:{language_code}:{cluster.pk}": cluster for cluster in clusters
+    }
+
+    def render(missing):
+        pages = [by_name[name] for name in missing]
+        logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+        prefetch_related_objects(
+            pages,
+            Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
+            Prefetch("logo", queryset=logos),
+        )
+        return {
+            name: render_to_string(
+                "clusterdirectory/includes/cluster_card.html",
+                {"cluster": page, "industry_names": names},
+                request=request,
+            )
+            for name, page in zip(missing, pages, strict=True)
+        }
+
+    cards = directory_cache.get_many_or_compute(list(by_name), render)
+    return [mark_safe(cards[name]) for name in by_name]  # noqa: S308 (our own template's output)

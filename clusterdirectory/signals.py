@@ -2,6 +2,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import (
     init_new_page,
@@ -79,14 +80,15 @@ def erase_registration_data(sender, instance, **kwargs):
         get_image_model().objects.filter(pk=instance.logo_id).delete()
 
 
-# What the directory's cache (cache.py) is computed from: pages (drafts too, as saving is
-# cheap to over-count and a missed change is not), tags and their names, locales, sites and
-# view restrictions.
+# What the directory's cache (cache.py) is computed from: pages (drafts too, as a change
+# counted twice costs little and a missed one shows old content), tags and their names,
+# images (cards show logos), locales, sites and view restrictions.
 DIRECTORY_CONTENT = (
     Page,
     TagBase,
     TaggedItemBase,
     IndustryTagName,
+    AbstractImage,
     Locale,
     Site,
     BaseViewRestriction,

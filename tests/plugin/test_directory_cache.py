@@ -5,6 +5,8 @@ a cache."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from clusterdirectory.models import IndustryTagName
@@ -47,6 +49,7 @@ def listing(client, index, **params):
         "count": context["clusters"].paginator.count,
         "tags": {facet["label"]: facet["count"] for facet in context["tag_facets"]},
         "countries": {facet["code"]: facet["count"] for facet in context["country_facets"]},
+        "cards": "".join(context["cards"]),
     }
 
 
@@ -73,10 +76,16 @@ def test_every_change_shows_at_once(client, cluster_index, clusters, tags):
     name = IndustryTagName.objects.get(tag=wind, locale__language_code="en")
     name.name = "Wind power"
     name.save()
-    assert listing(client, cluster_index, tag="wind-energy")["tags"] == {
-        "Food": 0,
-        "Wind power": 2,
-    }
+    seen = listing(client, cluster_index, tag="wind-energy")
+    assert seen["tags"] == {"Food": 0, "Wind power": 2}
+    assert seen["cards"].count('<li class="tag">Wind power</li>') == 2
+
+    new.city = "Esbjerg"
+    new.logo = get_image_model().objects.create(title="logo", file=get_test_image_file())
+    new.save_revision().publish()
+    card = listing(client, cluster_index, tag="wind-energy")["cards"]
+    assert "Esbjerg, " in card
+    assert 'class="card__logo"' in card
 
     new.unpublish()
     assert listing(client, cluster_index, tag="wind-energy")["titles"] == ["CEwind"]
@@ -150,3 +159,21 @@ def test_pagination_of_a_large_directory_links_around_the_current_page(
     assert links == {1, 8, 9, 11, 12, 20}
     assert '<span aria-current="page">10</span>' in html
     assert html.count('class="pagination__gap"') == 2
+
+
+def test_api_items_follow_changes_in_each_shape(client, cluster_index, clusters):
+    def first(fields):
+        response = client.get(
+            "/api/v2/pages/",
+            {"type": "clusterdirectory.ClusterPage", "fields": fields, "order": "title"},
+        )
+        assert response.status_code == 200
+        return response.json()["items"][0]
+
+    assert set(first("title")) == {"id", "meta", "title"}
+    assert "address" in first("*")
+    cewind = clusters[0]
+    cewind.title = "CEwind e.V."
+    cewind.save_revision().publish()
+    assert first("title")["title"] == "CEwind e.V."
+    assert first("*")["title"] == "CEwind e.V."
