@@ -37,7 +37,7 @@ from wagtail.models import Locale, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .api_fields import IMAGE_RENDITION, LOGO_RENDITION
-from .cache import cached_ids, directory_cache, in_order
+from .cache import ObjectsById, cached_ids, directory_cache
 from .models import (
     CaseStudyPage,
     CaseStudyPageTag,
@@ -194,16 +194,7 @@ class KeptListing:
         rows = self.queryset.model._default_manager.all()
         rows.query.select_related = self.queryset.query.select_related
         rows = rows.prefetch_related(*self.queryset._prefetch_related_lookups)
-        return PagesById(self.ids[items], lambda ids: in_order(rows, ids))
-
-
-class PagesById(list):
-    """The ids of a listing's slice, with ``fetch(ids)`` for the pages: a listing whose
-    items are kept need not fetch them."""
-
-    def __init__(self, ids, fetch):
-        super().__init__(ids)
-        self.fetch = fetch
+        return ObjectsById(self.ids[items], rows)
 
 
 class StrictSearchFilter(SearchFilter):
@@ -273,10 +264,9 @@ class ContentPagesAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
                 *(request.GET.get(name) for name in ITEM_SHAPING_PARAMETERS),
             ]
         )
-        if not isinstance(pages, PagesById):  # search results: pages already
-            found = {page.pk: page for page in pages}
-            pages = PagesById(list(found), lambda ids: [found[pk] for pk in ids])
-        by_name = {f"api-item:{shape}:{pk}": pk for pk in pages}
+        if not isinstance(pages, ObjectsById):  # search results
+            pages = ObjectsById.of(pages)
+        by_name = {f"api-item:{shape}:{pk}": pk for pk in pages.ids}
 
         def serialize(missing):
             fetched = pages.fetch([by_name[name] for name in missing])

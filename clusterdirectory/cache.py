@@ -9,6 +9,8 @@ reads of a page always comes from the database.
 
 import hashlib
 import time
+from collections.abc import Sequence
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import caches
@@ -115,5 +117,38 @@ def cached_ids(name, queryset):
 
 def in_order(queryset, ids):
     """The objects of ``queryset`` with these ``ids``, in the order of ``ids`` (one query)."""
-    objects = {obj.pk: obj for obj in queryset.filter(pk__in=ids).order_by()}
+    objects = {obj.pk: obj for obj in queryset.filter(pk__in=ids).order_by()} if ids else {}
     return [objects[pk] for pk in ids if pk in objects]
+
+
+class ObjectsById(Sequence):
+    """Kept ids standing for the objects of ``queryset``, fetched in one query the first time
+    they are looked at: a page made of kept fragments need not fetch them at all."""
+
+    def __init__(self, ids, queryset):
+        self.ids = list(ids)
+        self.queryset = queryset
+
+    @classmethod
+    def of(cls, objects):
+        """Objects fetched already (search results)."""
+        found = cls([obj.pk for obj in objects], queryset=None)
+        found.objects = list(objects)
+        return found
+
+    @cached_property
+    def objects(self):
+        return in_order(self.queryset, self.ids)
+
+    def fetch(self, ids):
+        """The objects with these ``ids``, in their order."""
+        if "objects" in self.__dict__:
+            fetched = {obj.pk: obj for obj in self.objects}
+            return [fetched[pk] for pk in ids if pk in fetched]
+        return in_order(self.queryset, ids)
+
+    def __len__(self):
+        return len(self.objects) if "objects" in self.__dict__ else len(self.ids)
+
+    def __getitem__(self, index):
+        return self.objects[index]

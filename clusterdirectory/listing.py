@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from .cache import cached, directory_cache, in_order
+from .cache import ObjectsById, cached, directory_cache
 from .conf import get_setting
 from .models import (
     ClusterPage,
@@ -165,7 +165,7 @@ def cluster_listing(index_page, request):
     clusters = Paginator(directory["ids"], get_setting("CLUSTERS_PER_PAGE")).get_page(
         request.GET.get("page")
     )
-    clusters.object_list = in_order(ClusterPage.objects.all(), clusters.object_list)
+    clusters.object_list = ObjectsById(clusters.object_list, ClusterPage.objects.all())
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
@@ -178,31 +178,31 @@ def cluster_listing(index_page, request):
 
 
 def cluster_cards(clusters, request, names):
-    """The card of each of ``clusters`` as HTML, in their order. A card shows the cluster's
-    logo, place and tags named in the visitor's language; rendering a dozen of them costs
-    more than the rest of the page, so each is kept until content changes."""
+    """The card of each of ``clusters`` (``ObjectsById``) as HTML, in their order. A card
+    shows the cluster's logo, place and tags named in the visitor's language; rendering a
+    dozen costs more than the rest of the page, so each is kept until content changes."""
     site = Site.find_for_request(request)
     language_code = get_language()
-    by_name = {
-        f"card:{site and site.pk}:{language_code}:{cluster.pk}": cluster for cluster in clusters
-    }
+    by_name = {f"card:{site and site.pk}:{language_code}:{pk}": pk for pk in clusters.ids}
 
     def render(missing):
-        pages = [by_name[name] for name in missing]
+        pages = clusters.fetch([by_name[name] for name in missing])
         logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
         prefetch_related_objects(
             pages,
             Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
             Prefetch("logo", queryset=logos),
         )
+        names_of = {pk: name for name, pk in by_name.items()}
         return {
-            name: render_to_string(
+            names_of[page.pk]: render_to_string(
                 "clusterdirectory/includes/cluster_card.html",
                 {"cluster": page, "industry_names": names},
                 request=request,
             )
-            for name, page in zip(missing, pages, strict=True)
+            for page in pages
         }
 
     cards = directory_cache.get_many_or_compute(list(by_name), render)
-    return [mark_safe(cards[name]) for name in by_name]  # noqa: S308 (our own template's output)
+    # Our own template's output.
+    return [mark_safe(cards[name]) for name in by_name if name in cards]  # noqa: S308
