@@ -7,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
 
 from clusterdirectory.models import (
     CaseStudyIndexPage,
@@ -17,6 +18,7 @@ from clusterdirectory.models import (
     EventIndexPage,
     EventPage,
     IndustryTag,
+    IndustryTagName,
     NewsPage,
 )
 
@@ -28,6 +30,21 @@ class IndustryTagFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Industry {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+def make_tags(*names, german=None):
+    """Industry tags by slug (``"Wind energy"`` is ``wind-energy``); ``german`` maps slugs to
+    German names, translated from the English name as translators do."""
+    tags = {}
+    for name in names:
+        tag = IndustryTagFactory(name=name)
+        tags[tag.slug] = tag
+    for slug, german_name in (german or {}).items():
+        source = IndustryTagName.objects.get(tag=tags[slug], locale__language_code="en")
+        translation = source.copy_for_translation(Locale.objects.get(language_code="de"))
+        translation.name = german_name
+        translation.save()
+    return tags
 
 
 class ClusterIndexPageFactory(wagtail_factories.PageFactory):

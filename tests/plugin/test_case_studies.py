@@ -17,7 +17,7 @@ from tests.factories import (
     CaseStudyPageFactory,
     ClusterIndexPageFactory,
     ClusterPageFactory,
-    IndustryTagFactory,
+    make_tags,
 )
 
 START = timezone.make_aware(datetime.datetime(2012, 1, 1, 12))
@@ -25,15 +25,7 @@ START = timezone.make_aware(datetime.datetime(2012, 1, 1, 12))
 
 @pytest.fixture
 def tags(db, locales):
-    return {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [
-            ("wind-energy", "Wind energy"),
-            ("offshore", "Offshore"),
-            ("logistics", "Logistics"),
-            ("food", "Food"),
-        ]
-    }
+    return make_tags("Wind energy", "Offshore", "Logistics", "Food")
 
 
 @pytest.fixture

@@ -11,7 +11,11 @@ from wagtail.models import PageViewRestriction
 
 from clusterdirectory.models import IndustryTagName
 from clusterdirectory.partners import potential_partners
-from tests.factories import ClusterIndexPageFactory, ClusterPageFactory, IndustryTagFactory
+from tests.factories import (
+    ClusterIndexPageFactory,
+    ClusterPageFactory,
+    make_tags,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -22,10 +26,7 @@ def _no_page_cache(settings):
 
 @pytest.fixture
 def tags(db, locales):
-    return {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [("wind-energy", "Wind energy"), ("food", "Food")]
-    }
+    return make_tags("Wind energy", "Food")
 
 
 @pytest.fixture

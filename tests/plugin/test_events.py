@@ -25,7 +25,7 @@ from tests.factories import (
     ClusterPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
-    IndustryTagFactory,
+    make_tags,
 )
 
 COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
@@ -53,10 +53,7 @@ def event(index, title, starts_at, ends_at=None, industries=(), **fields):
 
 @pytest.fixture
 def tags(db, locales):
-    return {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [("wind-energy", "Wind energy"), ("food", "Food")]
-    }
+    return make_tags("Wind energy", "Food")
 
 
 @pytest.fixture

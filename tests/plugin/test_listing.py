@@ -9,19 +9,12 @@ from clusterdirectory.cache import content_changed
 from clusterdirectory.listing import filter_clusters
 from clusterdirectory.models import IndustryTagName
 from tests.conftest import translate_page
-from tests.factories import ClusterPageFactory, IndustryTagFactory, create_clusters
+from tests.factories import ClusterPageFactory, create_clusters, make_tags
 
 
 @pytest.fixture
 def tags(db, locales):
-    return {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [
-            ("wind-energy", "Wind energy"),
-            ("food", "Food"),
-            ("logistics", "Logistics"),
-        ]
-    }
+    return make_tags("Wind energy", "Food", "Logistics")
 
 
 @pytest.fixture

@@ -13,22 +13,14 @@ from tests.conftest import translate_page
 from tests.factories import (
     ClusterIndexPageFactory,
     ClusterPageFactory,
-    IndustryTagFactory,
     create_clusters,
+    make_tags,
 )
 
 
 @pytest.fixture
 def tags(db, locales):
-    return {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [
-            ("wind-energy", "Wind energy"),
-            ("offshore", "Offshore"),
-            ("logistics", "Logistics"),
-            ("food", "Food"),
-        ]
-    }
+    return make_tags("Wind energy", "Offshore", "Logistics", "Food")
 
 
 @pytest.fixture

@@ -10,27 +10,18 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from clusterdirectory.blocks import StatisticsBlock
-from clusterdirectory.models import IndustryTagName
 from tests.conftest import translate_page
 from tests.factories import (
     ClusterIndexPageFactory,
     ClusterPageFactory,
-    IndustryTagFactory,
     create_clusters,
+    make_tags,
 )
 
 
 @pytest.fixture
 def tags(db, locales):
-    tags = {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [("wind-energy", "Wind energy"), ("food", "Food"), ("steel", "Steel")]
-    }
-    source = IndustryTagName.objects.get(tag=tags["wind-energy"], locale=locales["en"])
-    german = source.copy_for_translation(locales["de"])
-    german.name = "Windenergie"
-    german.save()
-    return tags
+    return make_tags("Wind energy", "Food", "Steel", german={"wind-energy": "Windenergie"})
 
 
 @pytest.fixture

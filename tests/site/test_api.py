@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Workflow
 
 from clusterdirectory.cache import content_changed
-from clusterdirectory.models import CaseStudyRelatedCluster, IndustryTagName
+from clusterdirectory.models import CaseStudyRelatedCluster
 from tests.conftest import translate_page
 from tests.factories import (
     CaseStudyIndexPageFactory,
@@ -20,8 +20,8 @@ from tests.factories import (
     ClusterPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
-    IndustryTagFactory,
     create_clusters,
+    make_tags,
 )
 
 CLUSTERS = "clusterdirectory.ClusterPage"
@@ -29,19 +29,7 @@ CLUSTERS = "clusterdirectory.ClusterPage"
 
 @pytest.fixture
 def tags(db, locales):
-    tags = {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [
-            ("wind-energy", "Wind energy"),
-            ("food", "Food"),
-            ("offshore", "Offshore"),
-        ]
-    }
-    source = IndustryTagName.objects.get(tag=tags["wind-energy"], locale=locales["en"])
-    german = source.copy_for_translation(locales["de"])
-    german.name = "Windenergie"
-    german.save()
-    return tags
+    return make_tags("Wind energy", "Food", "Offshore", german={"wind-energy": "Windenergie"})
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clusterdirectory.models import ClusterPartner, IndustryTagName
+from clusterdirectory.models import ClusterPartner
 from tests.conftest import translate_page
 from tests.factories import (
     ClusterIndexPageFactory,
     ClusterPageFactory,
-    IndustryTagFactory,
     create_clusters,
+    make_tags,
 )
 
 CLUSTERS = "clusterdirectory.ClusterPage"
@@ -19,15 +19,7 @@ CLUSTERS = "clusterdirectory.ClusterPage"
 
 @pytest.fixture
 def tags(db, locales):
-    tags = {
-        slug: IndustryTagFactory(name=name, slug=slug)
-        for slug, name in [("wind-energy", "Wind energy"), ("food", "Food")]
-    }
-    source = IndustryTagName.objects.get(tag=tags["wind-energy"], locale=locales["en"])
-    german = source.copy_for_translation(locales["de"])
-    german.name = "Windenergie"
-    german.save()
-    return tags
+    return make_tags("Wind energy", "Food", german={"wind-energy": "Windenergie"})
 
 
 @pytest.fixture
