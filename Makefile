@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run serve bench load wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
+.PHONY: run serve bench bench-postgres load wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ wrk:
 # BENCH_ARGS passes options, e.g. BENCH_ARGS="--sizes 30 --duration 3".
 bench: $(VENV)/.bench-installed compilemessages wrk
 	$(PY) -m bench $(BENCH_ARGS)
+
+# The same on PostgreSQL 15 and Redis, as several servers would run it.
+bench-postgres: $(VENV)/.bench-installed compilemessages wrk services
+	scripts/with-services.sh $(PY) -m bench $(BENCH_ARGS)
 
 # 16 visitors for 60 s against gunicorn with PostgreSQL and Redis (not a test; figures in
 # docs/reliability.md). LOAD_ARGS passes options, e.g. LOAD_ARGS="--duration 20".

@@ -68,14 +68,20 @@ def database_url(size):
 
 
 def build_data(size, rebuild):
-    urls_file = WORK / f"clusters-{size}-v{DATA_VERSION}.json"
     database = database_url(size)
-    if urls_file.exists() and not rebuild:
+    postgres = database.startswith("postgres")
+    urls_file = WORK / f"{'postgres-' if postgres else ''}clusters-{size}-v{DATA_VERSION}.json"
+    if postgres:
+        # A database of its own beside DATABASE_URL's, made anew unless it holds this data.
+        if rebuild or not urls_file.exists() or not postgres_database_exists(database):
+            recreate_postgres_database(database)
+            urls_file.unlink(missing_ok=True)
+    elif rebuild:
+        urls_file.unlink(missing_ok=True)
+    if urls_file.exists():
         return database, json.loads(urls_file.read_text())
-    if database.startswith("sqlite"):
+    if not postgres:
         Path(database.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    else:
-        print(f"Using {database}: it must exist and be empty.", file=sys.stderr)
     print(f"Building {size} clusters per language...", file=sys.stderr, flush=True)
     started = time.monotonic()
     subprocess.run(  # noqa: S603
@@ -86,6 +92,29 @@ def build_data(size, rebuild):
     )
     print(f"  built in {time.monotonic() - started:.0f} s", file=sys.stderr)
     return database, json.loads(urls_file.read_text())
+
+
+def _postgres_server(database):
+    import psycopg
+
+    server, name = database.rsplit("/", 1)
+    return psycopg.connect(server + "/postgres", autocommit=True), name
+
+
+def postgres_database_exists(database):
+    connection, name = _postgres_server(database)
+    with connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
+
+
+def recreate_postgres_database(database):
+    from psycopg import sql
+
+    connection, name = _postgres_server(database)
+    with connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def free_port():
