@@ -79,6 +79,27 @@ class VersionedCache:
             self.cache.set(key, value, self.timeout)
         return value
 
+    def get_latest(self, name):
+        """``(version, value)``: the value ``set_latest`` stored under ``name`` if no bump came
+        since (else None), with the current version to store a new one under. One round trip
+        to the cache when it holds the versions too (Redis)."""
+        key = f"{self.prefix}:latest:{hashlib.sha256(name.encode()).hexdigest()}"
+        if self.versions is self.cache:
+            found = self.cache.get_many([self.version_key, key])
+            version = found.get(self.version_key) or self.version()
+            stored = found.get(key)
+        else:
+            version, stored = self.version(), self.cache.get(key)
+        if stored is not None and stored[0] == version:
+            return version, stored[1]
+        return version, None
+
+    def set_latest(self, name, value, version):
+        """Stores ``value`` for ``get_latest``, as of ``version`` (read before computing it, so
+        that a bump while computing leaves it unused)."""
+        key = f"{self.prefix}:latest:{hashlib.sha256(name.encode()).hexdigest()}"
+        self.cache.set(key, (version, value), self.timeout)
+
     def get_many_or_compute(self, names, compute):
         """``{name: value}`` for ``names`` in one round trip to the cache; ``compute(names)``
         gives those not kept, as a dict."""

@@ -8,11 +8,10 @@ header for the API, whose renderer depends on it). See ``store.py`` for purging.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from .store import page_key
+from .store import pages
 
 # The admin, previews (Wagtail's and the headless one) and documents, which check
 # permissions and count downloads, are never cached.
@@ -30,14 +29,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request.build_absolute_uri(), self.variant(request))
-        cached = cache.get(key)
+        name = f"{request.build_absolute_uri()}\n{self.variant(request)}"
+        version, cached = pages.get_latest(name)
         if cached is not None:
             return rebuild(cached)
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(request, response):
-            headers = list(response.items())
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_TIMEOUT)
+            pages.set_latest(name, (response.content, list(response.items())), version)
             response["X-Cache"] = MISS
         return response
 

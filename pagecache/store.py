@@ -1,10 +1,11 @@
 """Where cached pages live: Django's default cache (per process, or Redis with REDIS_URL).
 
-Every key carries a generation number. A content change bumps the generation, so every page
-cached before it is out of use at once (and expires on its own later): a site whose content
-changes a few times a day loses little by starting afresh, and no change can be missed because
-a listing, a filter URL or an API answer happened to show it. Purging only the URLs that show
-a page would need every filter combination and API query that can include it.
+Every page is stored with the generation (version) it was made under. A content change bumps
+the generation, so every page cached before it is out of use at once (and expires on its own
+later): a site whose content changes a few times a day loses little by starting afresh, and
+no change can be missed because a listing, a filter URL or an API answer happened to show it.
+Purging only the URLs that show a page would need every filter combination and API query
+that can include it.
 
 ``cached()`` keeps smaller pieces that every page repeats (the menu, the footer's settings)
 under the same generation, so they too are fresh after every change, also for editors.
@@ -16,13 +17,7 @@ from clusterdirectory.cache import VersionedCache
 
 pages = VersionedCache("pagecache", timeout=lambda: settings.PAGE_CACHE_TIMEOUT)
 
-generation = pages.version
-bump_generation = pages.bump
 purge = pages.bump_now_and_on_commit
-
-
-def page_key(url, variant=""):
-    return pages.key(f"{url}\n{variant}")
 
 
 def cached(name, compute):

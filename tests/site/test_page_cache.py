@@ -256,3 +256,18 @@ def proxy(settings):
 def test_a_cdn_is_purged_of_the_page_and_the_indexes_above_it(proxy, cluster_index, cewind):
     publish_new_title(cewind)
     assert {cewind.url, cluster_index.url} <= set(proxy)
+
+
+def test_a_page_made_while_content_changed_is_never_served(db):
+    """The page stored is marked with the generation read before it was made: a change
+    committed meanwhile leaves it unused instead of serving what it replaced."""
+    from pagecache.store import pages
+
+    version, found = pages.get_latest("http://testserver/en/")
+    assert found is None
+    pages.bump()
+    pages.set_latest("http://testserver/en/", "the page before the change", version)
+    assert pages.get_latest("http://testserver/en/")[1] is None
+    version, _ = pages.get_latest("http://testserver/en/")
+    pages.set_latest("http://testserver/en/", "the page after the change", version)
+    assert pages.get_latest("http://testserver/en/")[1] == "the page after the change"
