@@ -2,6 +2,7 @@
 
 from rest_framework.fields import Field
 
+from .localized import localized_choices
 from .models.tags import industry_names
 
 # Renditions the API serves; the listing prefetches exactly these.
@@ -60,30 +61,19 @@ class ContactField(Field):
 
 
 class RelatedClustersField(Field):
-    """The chosen clusters as ``{id, title, url}``, in the case study's own language where a
-    translation is live (editors choose them once, on the source page)."""
+    """The chosen clusters as ``{id, title, url}``, each once, as their live, public
+    translations in the case study's own language (editors choose them once, on the source
+    page); clusters without one are left out."""
 
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        from .models import ClusterPage
-
         chosen = [link.cluster for link in page.related_clusters.all()]
-        translated = {
-            cluster.translation_key: cluster
-            for cluster in ClusterPage.objects.live()
-            .public()
-            .filter(
-                locale_id=page.locale_id,
-                translation_key__in=[cluster.translation_key for cluster in chosen],
-            )
-        }
         request = self.context.get("request")
         return [
             {"id": cluster.pk, "title": cluster.title, "url": cluster.get_url(request)}
-            for cluster in (translated.get(c.translation_key) for c in chosen)
-            if cluster is not None
+            for cluster in localized_choices(chosen, page.locale_id)
         ]
 
 

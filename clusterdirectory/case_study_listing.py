@@ -4,29 +4,18 @@ pagination; and the related case studies a case study page shows.
 Every query here runs once per request, whatever the number of case studies.
 """
 
-from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
-from .listing import tag_counts, tag_facets
+from .listing import IndustryFilterForm, tag_counts, tag_facets
 from .models import CaseStudyPage, CaseStudyPageTag, industry_names, industry_tags
 
 RELATED_CASE_STUDIES = 3
 
 
-class CaseStudyFilterForm(forms.Form):
-    tag = forms.MultipleChoiceField(
-        label=_("Industries"),
-        required=False,
-        error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
-    )
-
-    def __init__(self, params, tag_slugs):
-        # Empty and repeated values are harmless; drop them rather than complain.
-        super().__init__({"tag": list(dict.fromkeys(t for t in params.getlist("tag") if t))})
-        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+class CaseStudyFilterForm(IndustryFilterForm):
+    """Case studies are filtered by industry only."""
 
 
 def filter_case_studies(queryset, tags=()):

@@ -12,18 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
-from .listing import tag_counts, tag_facets
+from .listing import IndustryFilterForm, tag_counts, tag_facets
 from .models import EventKind, EventPageTag, industry_names, industry_tags
 
 NEWS_ON_INDEX = 10
 
 
-class EventFilterForm(forms.Form):
-    tag = forms.MultipleChoiceField(
-        label=_("Industries"),
-        required=False,
-        error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
-    )
+class EventFilterForm(IndustryFilterForm):
     kind = forms.ChoiceField(
         label=_("Kind of event"),
         required=False,
@@ -31,14 +26,8 @@ class EventFilterForm(forms.Form):
         error_messages={"invalid_choice": _("There is no kind of event called “%(value)s”.")},
     )
 
-    def __init__(self, params, tag_slugs):
-        data = {
-            # Empty and repeated values are harmless; drop them rather than complain.
-            "tag": list(dict.fromkeys(t for t in params.getlist("tag") if t)),
-            "kind": params.get("kind", "").lower(),
-        }
-        super().__init__(data)
-        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+    def other_data(self, params):
+        return {"kind": params.get("kind", "").lower()}
 
 
 def filter_events(queryset, tags=(), kind=""):

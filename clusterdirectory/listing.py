@@ -32,13 +32,32 @@ MAX_QUERY_LENGTH = 200
 LOGO_FILTER = "max-240x120"
 
 
-class ClusterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+class IndustryFilterForm(forms.Form):
+    """A listing's filter by industry tags (``?tag=a&tag=b``, slugs among ``tag_slugs``). The
+    cluster, event and case-study indexes extend it with their own fields, which they read
+    from the query string in ``other_data()``."""
+
     tag = forms.MultipleChoiceField(
         label=_("Industries"),
         required=False,
         error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
     )
+
+    def __init__(self, params, tag_slugs):
+        # Empty and repeated values are harmless; drop them rather than complain.
+        tags = list(dict.fromkeys(t for t in params.getlist("tag") if t))
+        super().__init__({**self.other_data(params), "tag": tags})
+        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+
+    def other_data(self, params):
+        """The form's data besides the tags, from the query string ``params``."""
+        return {}
+
+
+class ClusterFilterForm(IndustryFilterForm):
+    field_order = ["q", "tag", "country"]  # the order of error messages
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     country = forms.ChoiceField(
         label=_("Country"),
         required=False,
@@ -46,15 +65,8 @@ class ClusterFilterForm(forms.Form):
         error_messages={"invalid_choice": _("There is no country called “%(value)s”.")},
     )
 
-    def __init__(self, params, tag_slugs):
-        data = {
-            "q": params.get("q", ""),
-            # Empty and repeated values are harmless; drop them rather than complain.
-            "tag": list(dict.fromkeys(t for t in params.getlist("tag") if t)),
-            "country": params.get("country", "").upper(),
-        }
-        super().__init__(data)
-        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+    def other_data(self, params):
+        return {"q": params.get("q", ""), "country": params.get("country", "").upper()}
 
 
 def search_clusters(queryset, text, language_code):

@@ -15,6 +15,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from .cache import cached
 from .conf import get_setting
+from .localized import localized_choices
 from .models import ClusterPage, ClusterPageTag, Country, industry_names, industry_tags
 
 # Focus areas are free text; editors separate them by commas, semicolons or new lines.
@@ -48,20 +49,12 @@ def live_clusters(locale_id):
 
 
 def hand_picked_partners(page, clusters):
-    """The partners the editors chose, in their order, as their translations among
-    ``clusters`` (the links may point at pages in the source language)."""
+    """The partners the editors chose, in their order and each once, as their translations
+    among ``clusters`` (the links may point at pages in the source language); never the
+    page itself."""
     chosen = [link.partner for link in page.partner_links.select_related("partner")]
-    if not chosen:
-        return []
-    translated = {
-        partner.translation_key: partner
-        for partner in clusters.filter(
-            translation_key__in=[partner.translation_key for partner in chosen]
-        ).exclude(translation_key=page.translation_key)
-    }
-    # A key chosen twice is shown once.
-    keys = dict.fromkeys(partner.translation_key for partner in chosen)
-    return [translated[key] for key in keys if key in translated]
+    others = clusters.exclude(translation_key=page.translation_key)
+    return localized_choices(chosen, page.locale_id, others)
 
 
 def suggested_partners(page, clusters, tag_ids, exclude=()):

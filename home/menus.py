@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale, Page
 
+from clusterdirectory.localized import localized_pages
+
 from .models import Menu
 
 
@@ -32,19 +34,15 @@ def menu_links(menu, locale=None, request=None):
     locale = locale or Locale.get_active()
     # Items made in code (the demo, tests) have no sort_order: then their creation order.
     items = list(menu.items.order_by("sort_order", "pk").select_related("link_page"))
-    keys = {item.link_page.translation_key for item in items if item.link_page}
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
-    }
+    shown = localized_pages(
+        [item.link_page for item in items], locale, Page.objects.live(), fallback=True
+    )
     links = []
     for item in items:
         if item.link_page is None:
             links.append(MenuLink(item.label, item.link_url))
             continue
-        page = translated.get(item.link_page.translation_key)
-        if page is None and item.link_page.live:
-            page = item.link_page
+        page = shown.get(item.link_page_id)
         if page is None:
             continue
         url = page.get_url(request)

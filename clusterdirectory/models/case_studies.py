@@ -21,6 +21,8 @@ from ..api_fields import (
 )
 from ..blocks import ListItemBlock, RecommendationBlock
 from ..headless import OptionalHeadlessPreviewMixin
+from ..localized import localized_choices
+from .clusters import ClusterPage
 from .mixins import BODY_BLOCKS, IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
 from .tags import CaseStudyPageTag
 
@@ -158,11 +160,13 @@ class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryName
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_clusters"] = [
-            link.cluster.localized
-            for link in self.related_clusters.select_related("cluster")
-            if link.cluster.live
-        ]
+        # Live clusters, in this page's language where translated, else as chosen.
+        context["related_clusters"] = localized_choices(
+            [link.cluster for link in self.related_clusters.select_related("cluster")],
+            self.locale_id,
+            ClusterPage.objects.live(),
+            fallback=True,
+        )
         context["related_case_studies"] = self.related_case_studies(
             tag_ids=[item.tag_id for item in context["industry_items"]]
         )

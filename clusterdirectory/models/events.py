@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,32 +28,10 @@ from ..api_fields import (
 )
 from ..blocks import ListItemBlock
 from ..headless import OptionalHeadlessPreviewMixin
-from .case_studies import CaseStudyPage
+from ..localized import localized_choices
 from .choices import EventKind
-from .clusters import ClusterPage
 from .mixins import BODY_BLOCKS, IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
 from .tags import EventPageTag, NewsPageTag
-
-
-def in_page_language(chosen, model, locale_id):
-    """Pages editors chose (in their order), each in ``locale_id`` where a live translation
-    exists, else in its own language; pages neither live nor public are left out."""
-    keys = [page.translation_key for page in chosen]
-    found = (
-        model.objects.live()
-        .public()
-        .filter(
-            Q(locale_id=locale_id, translation_key__in=keys)
-            | Q(pk__in=[page.pk for page in chosen])
-        )
-    )
-    translated, live = {}, {}
-    for page in found:
-        live[page.pk] = page
-        if page.locale_id == locale_id:
-            translated[page.translation_key] = page
-    pages = [translated.get(page.translation_key) or live.get(page.pk) for page in chosen]
-    return list({page.pk: page for page in pages if page is not None}.values())
 
 
 class EventIndexPage(
@@ -285,17 +262,20 @@ class EventPage(
         )
 
     def clusters_taking_part(self):
-        return in_page_language(
+        """The clusters editors chose, in this event's language where a live translation
+        exists, else in their own; clusters neither live nor public are left out."""
+        return localized_choices(
             [link.cluster for link in self.participating_clusters.select_related("cluster")],
-            ClusterPage,
             self.locale_id,
+            fallback=True,
         )
 
     def case_studies_from_event(self):
-        return in_page_language(
+        """The case studies editors chose, like ``clusters_taking_part()``."""
+        return localized_choices(
             [link.case_study for link in self.resulting_case_studies.select_related("case_study")],
-            CaseStudyPage,
             self.locale_id,
+            fallback=True,
         )
 
     def get_context(self, request, *args, **kwargs):
