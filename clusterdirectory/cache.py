@@ -1,10 +1,11 @@
-"""What the directory computes from every cluster but changes only with content: the results
-and facet counts of a filter, partner suggestions, the API's listings, tag names.
+"""What the directory computes from every cluster, or renders for every listing, but changes
+only with content: the results and facet counts of a filter, partner rankings, the ids of API
+listings, cluster cards, API items, tag names.
 
-It is kept in Django's cache under a version number that any change to pages, tags, tag
-names, locales or view restrictions raises (``signals.py``): after a change nothing is stale,
-and no key has to be found to purge it. Ids and counts are kept, not pages, so what a visitor
-reads of a page always comes from the database.
+It is kept in Django's cache under a version number that any change to pages (drafts too),
+tags, tag names, images, locales, sites or view restrictions raises (``signals.py``): after a
+change nothing is stale, and no key has to be found to purge it. A page's own fields are
+never kept: its detail page and API detail always read the database.
 """
 
 import hashlib
@@ -19,6 +20,11 @@ from django.db import transaction
 from .conf import get_setting
 
 _MISSING = object()
+
+
+def digest(name):
+    # Names hold URLs and filter text of any length; keys must stay short.
+    return hashlib.sha256(name.encode()).hexdigest()
 
 
 class VersionedCache:
@@ -67,8 +73,7 @@ class VersionedCache:
         transaction.on_commit(self.bump)
 
     def key(self, name, version=None):
-        digest = hashlib.sha256(name.encode()).hexdigest()
-        return f"{self.prefix}:{version or self.version()}:{digest}"
+        return f"{self.prefix}:{version or self.version()}:{digest(name)}"
 
     def get_or_compute(self, name, compute):
         """``compute()``, kept until the next bump (or the timeout)."""
@@ -83,7 +88,7 @@ class VersionedCache:
         """``(version, value)``: the value ``set_latest`` stored under ``name`` if no bump came
         since (else None), with the current version to store a new one under. One round trip
         to the cache when it holds the versions too (Redis)."""
-        key = f"{self.prefix}:latest:{hashlib.sha256(name.encode()).hexdigest()}"
+        key = f"{self.prefix}:latest:{digest(name)}"
         if self.versions is self.cache:
             found = self.cache.get_many([self.version_key, key])
             version = found.get(self.version_key) or self.version()
@@ -97,7 +102,7 @@ class VersionedCache:
     def set_latest(self, name, value, version):
         """Stores ``value`` for ``get_latest``, as of ``version`` (read before computing it, so
         that a bump while computing leaves it unused)."""
-        key = f"{self.prefix}:latest:{hashlib.sha256(name.encode()).hexdigest()}"
+        key = f"{self.prefix}:latest:{digest(name)}"
         self.cache.set(key, (version, value), self.timeout)
 
     def get_many_or_compute(self, names, compute):
