@@ -6,6 +6,27 @@ from wagtail.models import Locale, Page, Site
 from tests.factories import ClusterIndexPageFactory
 
 
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """What ``-n 2`` does (``--dist load``: each test to whichever process is free), except that
+    the tests of one class go to one process together: a class sharing the demo
+    (``shared_demo_site``) then loads it once. xdist's ``--dist loadgroup`` would do that, but
+    pytest 9.2 makes it ignore its marks (pytest-xdist#1386)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LoadByClass(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            *scope, _test = nodeid.split("[", 1)[0].split("::")
+            return "::".join(scope) if len(scope) > 1 else nodeid
+
+    # Units in the order collected, not largest first: pytest-django runs the tests that
+    # flush the database after the ones that expect the migrated rows.
+    config.option.loadscopereorder = False
+    return LoadByClass(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _english():
     with translation.override("en"):
@@ -97,7 +118,8 @@ def _demo_site_of_the_class(request, django_db_setup, django_db_blocker):
 def shared_demo_site(_demo_site_of_the_class, db):
     """The whole demo site, loaded once for the class of tests that use it: for tests that
     only read it. Each test runs in a transaction that is rolled back (``db``), so what a test
-    writes (a user, an unpublished page) reaches no other test."""
+    writes (a user, an unpublished page) reaches no other test. With ``-n``, the tests of a
+    class run in one process (``pytest_xdist_make_scheduler``), which loads the demo once."""
     from django.db import connection
 
     assert connection.in_atomic_block, (
