@@ -6,6 +6,27 @@ from wagtail.models import Locale, Page, Site
 from tests.factories import ClusterIndexPageFactory
 
 
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """What ``-n 2`` does (``--dist load``: each test to whichever process is free), except that
+    the tests of one class go to one process together: a class sharing the demo
+    (``shared_demo_site``) then loads it once. xdist's ``--dist loadgroup`` would do that, but
+    pytest 9.2 makes it ignore its marks (pytest-xdist#1386)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LoadByClass(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            *scope, _test = nodeid.split("[", 1)[0].split("::")
+            return "::".join(scope) if len(scope) > 1 else nodeid
+
+    # Units in the order collected, not largest first: pytest-django runs the tests that
+    # flush the database after the ones that expect the migrated rows.
+    config.option.loadscopereorder = False
+    return LoadByClass(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _english():
     with translation.override("en"):
@@ -50,13 +71,60 @@ def cluster_index(root_page, locales):
     return ClusterIndexPageFactory(parent=root_page)
 
 
+def load_demo():
+    with translation.override("en"):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
 @pytest.fixture
 def demo_site():
-    """The whole demo site. Tests using it need
+    """A fresh copy of the whole demo site, for a test that changes it or needs it committed
+    (a second load, a backup, the live server). Tests using it need
     ``pytest.mark.django_db(transaction=True, serialized_rollback=True)``: wagtail-localize
     publishes translations when the transaction commits, and the rollback gives later tests
-    back the root page that the flush removes."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    back the root page that the flush removes. Tests that only read the demo use
+    ``shared_demo_site``: one load costs about ten seconds."""
+    load_demo()
+
+
+@pytest.fixture(scope="class")
+def _demo_site_of_the_class(request, django_db_setup, django_db_blocker):
+    """Loads the demo once for a class of tests and afterwards puts the database back as it
+    was before (flush, then the rows saved before the load): the tests after the class never
+    see the demo. The load commits, as wagtail-localize needs."""
+    from django.db import connection
+
+    if request.cls is None:
+        pytest.fail("shared_demo_site is for the tests of one class", pytrace=False)
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+    try:
+        with django_db_blocker.unblock():
+            load_demo()
+        yield
+    finally:  # also after a load that failed halfway
+        with django_db_blocker.unblock():
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(before)
+
+
+@pytest.fixture
+def shared_demo_site(_demo_site_of_the_class, db):
+    """The whole demo site, loaded once for the class of tests that use it: for tests that
+    only read it. Each test runs in a transaction that is rolled back (``db``), so what a test
+    writes (a user, an unpublished page) reaches no other test. With ``-n``, the tests of a
+    class run in one process (``pytest_xdist_make_scheduler``), which loads the demo once."""
+    from django.db import connection
+
+    assert connection.in_atomic_block, (
+        "shared_demo_site is for tests rolled back in a transaction: not transaction=True"
+    )
 
 
 def translate_page(page, locale):

@@ -9,8 +9,6 @@ from wagtail.models import Page
 from clusterdirectory.models import ClusterPage, EventPage, IndustryTagName
 from home.models import HomePage, Menu
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 def page_counts():
     return {
@@ -19,6 +17,7 @@ def page_counts():
     }
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_loading_twice_keeps_one_copy(demo_site):
     before = page_counts()
     names_before = IndustryTagName.objects.count()
@@ -30,104 +29,103 @@ def test_loading_twice_keeps_one_copy(demo_site):
     assert Menu.objects.count() == 6  # header and footer in three languages
 
 
-def test_every_cluster_in_every_language_linked_as_translations(demo_site):
-    for code in ("en", "da", "de"):
-        assert ClusterPage.objects.live().filter(locale__language_code=code).count() == 21
-    cewind = ClusterPage.objects.get(slug="cewind", locale__language_code="en")
-    translations = {p.locale.language_code: p for p in cewind.get_translations()}
-    assert set(translations) == {"da", "de"}
-    assert translations["da"].specific.city == "Flensborg"
-    # Profiles the seed gives only by name carry no invented contact data.
-    assert (
-        not ClusterPage.objects.exclude(slug__in=["alucluster", "cewind"])
-        .exclude(contact_email="")
-        .exists()
-    )
+@pytest.mark.usefixtures("shared_demo_site")
+class TestTheLoadedDemo:
+    """What the demo holds, one load for all of these tests (they only read it)."""
 
+    def test_every_cluster_in_every_language_linked_as_translations(self):
+        for code in ("en", "da", "de"):
+            assert ClusterPage.objects.live().filter(locale__language_code=code).count() == 21
+        cewind = ClusterPage.objects.get(slug="cewind", locale__language_code="en")
+        translations = {p.locale.language_code: p for p in cewind.get_translations()}
+        assert set(translations) == {"da", "de"}
+        assert translations["da"].specific.city == "Flensborg"
+        # Profiles the seed gives only by name carry no invented contact data.
+        assert (
+            not ClusterPage.objects.exclude(slug__in=["alucluster", "cewind"])
+            .exclude(contact_email="")
+            .exists()
+        )
 
-def test_seed_profiles_and_workshops(demo_site):
-    alu = ClusterPage.objects.get(slug="alucluster", locale__language_code="en")
-    assert (alu.po_box, alu.street, alu.postcode, alu.city) == (
-        "804",
-        "Jernbanegade 27",
-        "6000",
-        "Kolding",
-    )
-    assert (alu.contact_name, alu.contact_email, alu.contact_phone) == (
-        "Michael Nedergaard",
-        "mn@alucluster.com",
-        "+45 2035 3255",
-    )
-    assert (alu.founded_year, alu.members_count) == (2001, 75)
-    assert [t.slug for t in alu.industries.all()] == ["aluminium"]
-    first = EventPage.objects.get(slug="workshop-1", locale__language_code="en")
-    assert (localdate(first.starts_at).isoformat(), localdate(first.ends_at).isoformat()) == (
-        "2012-01-17",
-        "2012-01-18",
-    )
-    assert len(first.focus_topics) == 6
+    def test_seed_profiles_and_workshops(self):
+        alu = ClusterPage.objects.get(slug="alucluster", locale__language_code="en")
+        assert (alu.po_box, alu.street, alu.postcode, alu.city) == (
+            "804",
+            "Jernbanegade 27",
+            "6000",
+            "Kolding",
+        )
+        assert (alu.contact_name, alu.contact_email, alu.contact_phone) == (
+            "Michael Nedergaard",
+            "mn@alucluster.com",
+            "+45 2035 3255",
+        )
+        assert (alu.founded_year, alu.members_count) == (2001, 75)
+        assert [t.slug for t in alu.industries.all()] == ["aluminium"]
+        first = EventPage.objects.get(slug="workshop-1", locale__language_code="en")
+        assert (localdate(first.starts_at).isoformat(), localdate(first.ends_at).isoformat()) == (
+            "2012-01-17",
+            "2012-01-18",
+        )
+        assert len(first.focus_topics) == 6
 
+    def test_header_and_footer_menus_in_every_language(self, client):
+        def links(html, selector):
+            nav = BeautifulSoup(html, "html.parser").select_one(selector)
+            return [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
 
-def test_header_and_footer_menus_in_every_language(client, demo_site):
-    def links(html, selector):
-        nav = BeautifulSoup(html, "html.parser").select_one(selector)
-        return [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")]
+        html = client.get("/da/").content
+        assert links(html, "nav.main-nav") == [
+            ("Forside", "/da/"),
+            ("Om projektet", "/da/about/"),
+            ("Nyheder og arrangementer", "/da/news-and-events/"),
+            ("Deltagende klynger", "/da/participating-clusters/"),
+            ("Grænseoverskridende casestudier", "/da/case-studies/"),
+            ("Kontakt", "/da/contact/"),
+        ]
+        assert links(html, "nav.footer-nav") == [
+            ("Kontakt", "/da/contact/"),
+            ("Privatlivspolitik", "/da/privacy/"),
+            ("Partnere", "/da/about/partners/"),
+            ("Slutrapport", "/da/about/final-report/"),
+        ]
+        german = links(client.get("/de/").content, "nav.main-nav")
+        assert german[0] == ("Startseite", "/de/")
+        assert links(client.get("/en/").content, "nav.footer-nav")[-1] == (
+            "Final report",
+            "/en/about/final-report/",
+        )
 
-    html = client.get("/da/").content
-    assert links(html, "nav.main-nav") == [
-        ("Forside", "/da/"),
-        ("Om projektet", "/da/about/"),
-        ("Nyheder og arrangementer", "/da/news-and-events/"),
-        ("Deltagende klynger", "/da/participating-clusters/"),
-        ("Grænseoverskridende casestudier", "/da/case-studies/"),
-        ("Kontakt", "/da/contact/"),
-    ]
-    assert links(html, "nav.footer-nav") == [
-        ("Kontakt", "/da/contact/"),
-        ("Privatlivspolitik", "/da/privacy/"),
-        ("Partnere", "/da/about/partners/"),
-        ("Slutrapport", "/da/about/final-report/"),
-    ]
-    german = links(client.get("/de/").content, "nav.main-nav")
-    assert german[0] == ("Startseite", "/de/")
-    assert links(client.get("/en/").content, "nav.footer-nav")[-1] == (
-        "Final report",
-        "/en/about/final-report/",
-    )
+    @pytest.mark.demo_rendering
+    def test_every_page_renders_in_every_language(self, client):
+        for page in Page.objects.live().filter(depth__gt=1).specific():
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
 
+    @pytest.mark.demo_rendering
+    def test_translated_pages_and_tag_names_read_in_their_language(self, client):
+        html = client.get("/da/participating-clusters/").content.decode()
+        assert "Deltagende klynger" in html
+        assert "Vindenergi" in html
+        assert '<html lang="da">' in html
+        html = client.get("/de/participating-clusters/cewind/").content.decode()
+        assert "Windenergie" in html and "Geschäftsführer" in html
+        html = client.get("/de/case-studies/cross-border-clusters/").content.decode()
+        assert "<strong>Arbeitskräftemobilität</strong>" in html
 
-@pytest.mark.demo_rendering
-def test_every_page_renders_in_every_language(client, demo_site):
-    for page in Page.objects.live().filter(depth__gt=1).specific():
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
-
-
-@pytest.mark.demo_rendering
-def test_translated_pages_and_tag_names_read_in_their_language(client, demo_site):
-    html = client.get("/da/participating-clusters/").content.decode()
-    assert "Deltagende klynger" in html
-    assert "Vindenergi" in html
-    assert '<html lang="da">' in html
-    html = client.get("/de/participating-clusters/cewind/").content.decode()
-    assert "Windenergie" in html and "Geschäftsführer" in html
-    html = client.get("/de/case-studies/cross-border-clusters/").content.decode()
-    assert "<strong>Arbeitskräftemobilität</strong>" in html
-
-
-def test_staff_can_open_every_demo_page_and_the_tag_names_in_the_admin(
-    client, demo_site, django_user_model
-):
-    admin = django_user_model.objects.create_superuser("editor", password="pw")
-    client.force_login(admin)
-    seen = set()
-    for page in Page.objects.filter(depth__gt=1).specific():
-        if type(page) in seen:
-            continue
-        seen.add(type(page))
-        response = client.get(f"/admin/pages/{page.pk}/edit/")
-        assert response.status_code == 200, type(page).__name__
-    assert len(seen) == 9
-    response = client.get("/admin/snippets/clusterdirectory/industrytagname/?locale=da")
-    assert response.status_code == 200
-    assert "Vindenergi" in response.content.decode()
+    def test_staff_can_open_every_demo_page_and_the_tag_names_in_the_admin(
+        self, client, django_user_model
+    ):
+        admin = django_user_model.objects.create_superuser("editor", password="pw")
+        client.force_login(admin)
+        seen = set()
+        for page in Page.objects.filter(depth__gt=1).specific():
+            if type(page) in seen:
+                continue
+            seen.add(type(page))
+            response = client.get(f"/admin/pages/{page.pk}/edit/")
+            assert response.status_code == 200, type(page).__name__
+        assert len(seen) == 9
+        response = client.get("/admin/snippets/clusterdirectory/industrytagname/?locale=da")
+        assert response.status_code == 200
+        assert "Vindenergi" in response.content.decode()
