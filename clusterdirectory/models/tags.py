@@ -78,28 +78,37 @@ def industry_label(tag, names):
     return names.get(tag.pk, tag.name)
 
 
-class ClusterPageTag(TaggedItemBase):
+class IndustryTaggedItem(TaggedItemBase):
+    """A page's link to an industry tag. In the order they were added, on every database and
+    after a backup is restored (PostgreSQL returns unordered rows as it pleases)."""
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+
+class ClusterPageTag(IndustryTaggedItem):
     tag = models.ForeignKey(IndustryTag, on_delete=models.CASCADE, related_name="cluster_items")
     content_object = ParentalKey(
         "clusterdirectory.ClusterPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
 
-class EventPageTag(TaggedItemBase):
+class EventPageTag(IndustryTaggedItem):
     tag = models.ForeignKey(IndustryTag, on_delete=models.CASCADE, related_name="event_items")
     content_object = ParentalKey(
         "clusterdirectory.EventPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
 
-class NewsPageTag(TaggedItemBase):
+class NewsPageTag(IndustryTaggedItem):
     tag = models.ForeignKey(IndustryTag, on_delete=models.CASCADE, related_name="news_items")
     content_object = ParentalKey(
         "clusterdirectory.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
 
-class CaseStudyPageTag(TaggedItemBase):
+class CaseStudyPageTag(IndustryTaggedItem):
     tag = models.ForeignKey(IndustryTag, on_delete=models.CASCADE, related_name="case_study_items")
     content_object = ParentalKey(
         "clusterdirectory.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items"
