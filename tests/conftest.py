@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from tests.factories import ClusterIndexPageFactory
+from tests.factories import ClusterIndexPageFactory, ClusterPageFactory, make_tags
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
@@ -69,6 +69,26 @@ def root_page(db):
 @pytest.fixture
 def cluster_index(root_page, locales):
     return ClusterIndexPageFactory(parent=root_page)
+
+
+@pytest.fixture
+def two_clusters(cluster_index):
+    """CEwind (German, wind energy) and Food Cluster (Danish, food)."""
+    tags = make_tags("Wind energy", "Food")
+    return [
+        ClusterPageFactory(
+            parent=cluster_index, title="CEwind", country="DE", industries=[tags["wind-energy"]]
+        ),
+        ClusterPageFactory(
+            parent=cluster_index, title="Food Cluster", country="DK", industries=[tags["food"]]
+        ),
+    ]
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Whole answers from the page cache would hide what a test looks at under them."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 def load_demo():
