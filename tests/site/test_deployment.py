@@ -94,8 +94,15 @@ print(cached("probe", lambda: "computed after the change"), flush=True)
 def test_workers_without_redis_see_each_others_content_changes(tmp_path):
     """Two gunicorn workers each keep cached values in their own memory; a change that one
     of them saw (here: another process) must reach the other at once."""
-    env = {**PRODUCTION, "CACHE_DIR": str(tmp_path)}
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    # No Redis; a database of their own (a change only touches it to learn about transactions).
+    env = {
+        **PRODUCTION,
+        "CACHE_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_", "DATABASE_"))
+    }
     worker = subprocess.Popen(  # noqa: S603
         [sys.executable, "-c", WORKER],
         env={**clean, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env},
