@@ -4,8 +4,9 @@ listings, cluster cards, API items, tag names.
 
 It is kept in Django's cache under a version number that any change to pages (drafts too),
 tags, tag names, images, locales, sites or view restrictions raises (``signals.py``): after a
-change nothing is stale, and no key has to be found to purge it. A page's own fields are
-never kept: its detail page and API detail always read the database.
+change nothing is stale, and no key has to be found to purge it. Template fragments kept
+with ``{% directorycache %}`` (fragments.py) and the view restrictions of each page live
+here too.
 """
 
 import hashlib

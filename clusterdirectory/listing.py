@@ -5,11 +5,14 @@ or sort every cluster run once per filter until content changes (``cache.py``).
 """
 
 import json
+from functools import partial
+from operator import getitem
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -162,7 +165,25 @@ def filtered_directory(index_page, tags, country, text):
 
 
 def cluster_listing(index_page, request):
-    """Template context for the cluster index: the filter form, facets and one page of cards."""
+    """Template context for the cluster index: the filter form, facets and one page of cards,
+    computed when the template first looks at them; a directory kept by ``{% directorycache
+    %}`` looks at none."""
+    listing = SimpleLazyObject(lambda: _cluster_listing(index_page, request))
+    return {key: SimpleLazyObject(partial(getitem, listing, key)) for key in LISTING_KEYS}
+
+
+LISTING_KEYS = (
+    "filter_form",
+    "is_filtered",
+    "tag_facets",
+    "country_facets",
+    "clusters",
+    "cards",
+    "industry_names",
+)
+
+
+def _cluster_listing(index_page, request):
     names = industry_names()
     tags_known = industry_tags()
     form = ClusterFilterForm(request.GET, [tag.slug for tag in tags_known])

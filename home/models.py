@@ -19,13 +19,13 @@ from wagtail.models import (
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
-from clusterdirectory.models import SocialImageMixin
+from clusterdirectory.models import KeptViewRestrictionsMixin, SocialImageMixin
 from pagecache.store import cached
 
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
 
-class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class HomePage(KeptViewRestrictionsMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -56,7 +56,7 @@ class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
         return parent.is_root() and super().can_exist_under(parent)
 
 
-class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class StandardPage(KeptViewRestrictionsMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
 
     template = "home/standard_page.html"

@@ -23,11 +23,23 @@ from ..blocks import ListItemBlock, RecommendationBlock
 from ..headless import OptionalHeadlessPreviewMixin
 from ..localized import localized_choices
 from .clusters import ClusterPage
-from .mixins import BODY_BLOCKS, IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
+from .mixins import (
+    BODY_BLOCKS,
+    IndustryNamesMixin,
+    InLanguageTreeMixin,
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+)
 from .tags import CaseStudyPageTag
 
 
-class CaseStudyIndexPage(InLanguageTreeMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class CaseStudyIndexPage(
+    InLanguageTreeMixin,
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    Page,
+):
     template = "clusterdirectory/case_study_index_page.html"
     subpage_types = ["clusterdirectory.CaseStudyPage"]
     max_count_per_parent = 1
@@ -63,7 +75,13 @@ class CaseStudyIndexPage(InLanguageTreeMixin, SocialImageMixin, OptionalHeadless
         return context
 
 
-class CaseStudyPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+class CaseStudyPage(
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    IndustryNamesMixin,
+    Page,
+):
     template = "clusterdirectory/case_study_page.html"
     parent_page_types = ["clusterdirectory.CaseStudyIndexPage"]
     subpage_types = []

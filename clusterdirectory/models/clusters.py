@@ -30,12 +30,22 @@ from ..api_fields import (
 from ..blocks import ListItemBlock
 from ..headless import OptionalHeadlessPreviewMixin
 from .choices import Country
-from .mixins import IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
+from .mixins import (
+    IndustryNamesMixin,
+    InLanguageTreeMixin,
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+)
 from .tags import ClusterPageTag
 
 
 class ClusterIndexPage(
-    InLanguageTreeMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page
+    InLanguageTreeMixin,
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """Matchpoint: the directory of participating clusters, filtered by visitors, and the
     form through which a cluster registers itself (``register/``)."""
@@ -164,7 +174,12 @@ class ClusterIndexPage(
 
 
 class ClusterPage(
-    SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, IndustryNamesMixin, Page
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    RoutablePageMixin,
+    IndustryNamesMixin,
+    Page,
 ):
     template = "clusterdirectory/cluster_page.html"
     parent_page_types = ["clusterdirectory.ClusterIndexPage"]

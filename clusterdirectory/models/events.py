@@ -30,12 +30,23 @@ from ..blocks import ListItemBlock
 from ..headless import OptionalHeadlessPreviewMixin
 from ..localized import localized_choices
 from .choices import EventKind
-from .mixins import BODY_BLOCKS, IndustryNamesMixin, InLanguageTreeMixin, SocialImageMixin
+from .mixins import (
+    BODY_BLOCKS,
+    IndustryNamesMixin,
+    InLanguageTreeMixin,
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+)
 from .tags import EventPageTag, NewsPageTag
 
 
 class EventIndexPage(
-    InLanguageTreeMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, Page
+    InLanguageTreeMixin,
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """News and Events: upcoming and past events listed apart, and news articles.
 
@@ -102,7 +113,12 @@ class EventIndexPage(
 
 
 class EventPage(
-    SocialImageMixin, OptionalHeadlessPreviewMixin, RoutablePageMixin, IndustryNamesMixin, Page
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    RoutablePageMixin,
+    IndustryNamesMixin,
+    Page,
 ):
     template = "clusterdirectory/event_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
@@ -292,7 +308,13 @@ class EventPage(
         return event_calendar(self, request)
 
 
-class NewsPage(SocialImageMixin, OptionalHeadlessPreviewMixin, IndustryNamesMixin, Page):
+class NewsPage(
+    KeptViewRestrictionsMixin,
+    SocialImageMixin,
+    OptionalHeadlessPreviewMixin,
+    IndustryNamesMixin,
+    Page,
+):
     template = "clusterdirectory/news_page.html"
     parent_page_types = ["clusterdirectory.EventIndexPage"]
     subpage_types = []

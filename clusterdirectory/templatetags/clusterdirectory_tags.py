@@ -1,5 +1,7 @@
 from django import template
 
+from ..cache import cached
+from ..fragments import kept_fragment_tag
 from ..models import industry_label as _industry_label
 
 register = template.Library()
@@ -28,6 +30,11 @@ def subpage_url(context, page, route_name):
     (previewing a page before its first save)."""
     base = page.get_url(context.get("request"))
     return base + page.reverse_subpage(route_name) if base else ""
+
+
+# {% directorycache "name" value ... %}...{% enddirectorycache %} (fragments.py): kept until
+# the directory's content changes.
+register.tag("directorycache", kept_fragment_tag("directorycache", cached))
 
 
 # The tags below import what they use when called: this file's imports stay as they are.

@@ -4,12 +4,17 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, to_locale
 from wagtail.models import Page, Site
 
+from clusterdirectory.fragments import kept_fragment_tag
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
 from home.menus import menu_for, menu_links
 from pagecache.store import cached
 
 register = template.Library()
+
+# {% sitecache "name" value ... %}...{% endsitecache %}: the header and footer every page
+# repeats, kept until any content changes (menus and settings included).
+register.tag("sitecache", kept_fragment_tag("sitecache", cached))
 
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"en": "en_GB", "da": "da_DK", "de": "de_DE"}
