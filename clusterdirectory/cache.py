@@ -14,9 +14,12 @@ import time
 from collections.abc import Sequence
 from functools import cached_property
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.dispatch import receiver
 
 from .conf import get_setting
 
@@ -26,6 +29,22 @@ _MISSING = object()
 def digest(name):
     # Names hold URLs and filter text of any length; keys must stay short.
     return hashlib.sha256(name.encode()).hexdigest()
+
+
+# The versions a request has read: a page asks for them a dozen times, and each time is a
+# round trip to Redis or a file read. Only while a request runs: a process serving no
+# requests (a command) reads them anew each time.
+_request = Local()
+
+
+@receiver(request_started)
+def _request_started(**kwargs):
+    _request.versions = {}
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs):
+    _request.versions = None
 
 
 class VersionedCache:
@@ -54,11 +73,16 @@ class VersionedCache:
         return self._timeout() if callable(self._timeout) else self._timeout
 
     def version(self):
+        seen = getattr(_request, "versions", None)  # read once per request
+        if seen is not None and self.version_key in seen:
+            return seen[self.version_key]
         current = self.versions.get(self.version_key)
         if current is None:
             # Starting from the clock, a version lost from the cache never returns to an old one.
             self.versions.add(self.version_key, time.time_ns(), timeout=None)
             current = self.versions.get(self.version_key)
+        if seen is not None:
+            seen[self.version_key] = current
         return current
 
     def bump(self):
@@ -66,6 +90,9 @@ class VersionedCache:
             self.versions.incr(self.version_key)
         except ValueError:  # not in the cache (yet, or any more)
             self.versions.set(self.version_key, time.time_ns(), timeout=None)
+        seen = getattr(_request, "versions", None)
+        if seen is not None:
+            seen.pop(self.version_key, None)  # the request's own change shows to itself
 
     def bump_now_and_on_commit(self):
         self.bump()

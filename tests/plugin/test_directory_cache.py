@@ -4,12 +4,14 @@ a cache."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
+from clusterdirectory.cache import VersionedCache
 from clusterdirectory.models import IndustryTagName
 from clusterdirectory.partners import potential_partners
 from tests.factories import (
@@ -142,3 +144,18 @@ def test_pagination_of_a_large_directory_links_around_the_current_page(
     assert links == {1, 8, 9, 11, 12, 20}
     assert '<span aria-current="page">10</span>' in html
     assert html.count('class="pagination__gap"') == 2
+
+
+def test_a_request_reads_each_version_once_and_sees_its_own_changes():
+    kept = VersionedCache("test-request-versions")
+    request_started.send(sender=None)
+    try:
+        first = kept.version()
+        kept.versions.set(kept.version_key, first + 100)  # another process's change
+        assert kept.version() == first  # not read again while the request runs
+        kept.bump()  # a change the request makes itself
+        assert kept.version() == first + 101
+    finally:
+        request_finished.send(sender=None)
+    kept.versions.set(kept.version_key, first + 200)
+    assert kept.version() == first + 200  # outside requests, read every time
