@@ -65,6 +65,15 @@ class VersionedCache:
         return caches[self._alias() if callable(self._alias) else self._alias or "default"]
 
     @property
+    def local(self):
+        """The cache named "local" (this process's memory) in front of a shared one (Redis),
+        when ``CACHES`` has one: a key names one version's value, which never changes, so a
+        process cannot keep a stale value, and a hit needs no round trip."""
+        if "local" in settings.CACHES and self.cache is not caches["local"]:
+            return caches["local"]
+        return None
+
+    @property
     def versions(self):
         return caches["versions"] if "versions" in settings.CACHES else self.cache
 
@@ -106,10 +115,15 @@ class VersionedCache:
     def get_or_compute(self, name, compute):
         """``compute()``, kept until the next bump (or the timeout)."""
         key = self.key(name)
-        value = self.cache.get(key, _MISSING)
+        local = self.local
+        value = local.get(key, _MISSING) if local else _MISSING
         if value is _MISSING:
-            value = compute()
-            self.cache.set(key, value, self.timeout)
+            value = self.cache.get(key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+                self.cache.set(key, value, self.timeout)
+            if local:
+                local.set(key, value, self.timeout)
         return value
 
     def get_latest(self, name):
@@ -138,13 +152,23 @@ class VersionedCache:
         gives those not kept, as a dict."""
         version = self.version()
         keys = {name: self.key(name, version) for name in names}
-        found = self.cache.get_many(keys.values())
+        local = self.local
+        found = local.get_many(keys.values()) if local else {}
+        if len(found) < len(keys):
+            shared = self.cache.get_many([key for key in keys.values() if key not in found])
+            if local and shared:
+                local.set_many(shared, self.timeout)
+            found.update(shared)
         values = {name: found[key] for name, key in keys.items() if key in found}
         missing = [name for name in names if name not in values]
         if missing:
-            computed = compute(missing)
-            self.cache.set_many({keys[name]: computed[name] for name in computed}, self.timeout)
-            values.update(computed)
+            computed = {keys[name]: value for name, value in compute(missing).items()}
+            self.cache.set_many(computed, self.timeout)
+            if local:
+                local.set_many(computed, self.timeout)
+            values.update(
+                {name: computed[keys[name]] for name in missing if keys[name] in computed}
+            )
         return values
 
 

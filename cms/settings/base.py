@@ -130,7 +130,13 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+        },
+        # What the directory and the site keep (clusterdirectory/cache.py) also in each
+        # process's memory: its keys name one version of content, so it is never stale.
+        "local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCAL_CACHE_ENTRIES", "10000"))},
+        },
     }
 
 # Anonymous visitors' pages are cached whole (pagecache/); any content change purges them.

@@ -6,10 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRINT_SETTINGS = """
 import json
+import pytest
 from django.conf import settings
 print(json.dumps({
     "storages": settings.STORAGES,
@@ -91,14 +93,22 @@ print(cached("probe", lambda: "computed after the change"), flush=True)
 """
 
 
-def test_workers_without_redis_see_each_others_content_changes(tmp_path):
-    """Two gunicorn workers each keep cached values in their own memory; a change that one
-    of them saw (here: another process) must reach the other at once."""
-    # No Redis; a database of their own (a change only touches it to learn about transactions).
+@pytest.mark.parametrize("shared", ["files", "redis"])
+def test_workers_see_each_others_content_changes(tmp_path, shared):
+    """Gunicorn workers each keep cached values in their own memory (without Redis, and in
+    front of it); a change that one of them saw (here: another process) must reach the
+    others at once."""
+    if shared == "redis" and not os.environ.get("REDIS_URL"):
+        pytest.skip("runs where the test command started Redis (the PostgreSQL pass)")
     env = {
         **PRODUCTION,
-        "CACHE_DIR": str(tmp_path),
+        # A database of their own (a change only touches it to learn about transactions).
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        **(
+            {"REDIS_URL": os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/15"}  # no test's own
+            if shared == "redis"
+            else {"REDIS_URL": "", "CACHE_DIR": str(tmp_path)}
+        ),
     }
     clean = {
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_", "DATABASE_"))
@@ -114,7 +124,7 @@ def test_workers_without_redis_see_each_others_content_changes(tmp_path):
     try:
         assert worker.stdout.readline().strip() == "computed before the change"
         bump = "import django; django.setup(); from clusterdirectory.cache import content_changed\n"
-        result = run(bump + "content_changed()", REDIS_URL="", **env)
+        result = run(bump + "content_changed()", **env)
         assert result.returncode == 0, result.stderr
         worker.stdin.write("\n")
         worker.stdin.flush()
