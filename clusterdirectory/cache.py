@@ -35,6 +35,7 @@ def digest(name):
 # round trip to Redis or a file read. Only while a request runs: a process serving no
 # requests (a command) reads them anew each time.
 _request = Local()
+_instances = []  # every VersionedCache made
 
 
 @receiver(request_started)
@@ -59,6 +60,7 @@ class VersionedCache:
         self.version_key = f"{prefix}:version"
         self._alias = alias
         self._timeout = timeout
+        _instances.append(self)
 
     @property
     def cache(self):
@@ -83,6 +85,8 @@ class VersionedCache:
 
     def version(self):
         seen = getattr(_request, "versions", None)  # read once per request
+        if seen is not None and self.version_key not in seen:
+            seen.update(self.versions.get_many(self._read_together()))
         if seen is not None and self.version_key in seen:
             return seen[self.version_key]
         current = self.versions.get(self.version_key)
@@ -93,6 +97,11 @@ class VersionedCache:
         if seen is not None:
             seen[self.version_key] = current
         return current
+
+    def _read_together(self):
+        """The version keys of every kept cache whose versions live where this one's do: a
+        request reads them all in one round trip."""
+        return [kept.version_key for kept in _instances if kept.versions is self.versions]
 
     def bump(self):
         try:
@@ -132,7 +141,11 @@ class VersionedCache:
         to the cache when it holds the versions too (Redis)."""
         key = f"{self.prefix}:latest:{digest(name)}"
         if self.versions is self.cache:
-            found = self.cache.get_many([self.version_key, key])
+            together = self._read_together()
+            found = self.cache.get_many([*together, key])
+            seen = getattr(_request, "versions", None)
+            if seen is not None:
+                seen.update({k: v for k, v in found.items() if k in together and k not in seen})
             version = found.get(self.version_key) or self.version()
             stored = found.get(key)
         else:

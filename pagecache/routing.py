@@ -8,6 +8,7 @@ routable page's sub-path); the page still decides whether it serves the request,
 Wagtail's checks (live, view restrictions, the serve hooks) run as before. A path that leads
 nowhere is not kept.
 """
+
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
@@ -23,6 +24,11 @@ def find_site(request):
         request._wagtail_site = cached(
             f"site:{request.get_host()}:{request.get_port()}",
             lambda: Site.find_for_request(request),
+        )
+        # And the root paths of all sites, which every page URL needs: Wagtail reads them
+        # from Django's cache (a round trip to Redis) once per request otherwise.
+        request._wagtail_cached_site_root_paths = cached(
+            "site-root-paths", Site.get_site_root_paths
         )
     return request._wagtail_site
 
