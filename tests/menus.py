@@ -12,11 +12,13 @@ from home.models import Menu, MenuItem
 def make_menu(placement, links, locale=None):
     """A published menu with ``(page or URL, label)`` links."""
     menu = Menu(placement=placement, **({"locale": locale} if locale else {}))
+    # In the order given, as the admin's form numbers them (unnumbered, PostgreSQL returns
+    # them in any order).
     menu.items = [
-        MenuItem(label=label, **({"link_url": target} if isinstance(target, str) else {}))
+        MenuItem(label=label, sort_order=number, link_url=target)
         if isinstance(target, str)
-        else MenuItem(link_page=target, label=label)
-        for target, label in links
+        else MenuItem(link_page=target, label=label, sort_order=number)
+        for number, (target, label) in enumerate(links)
     ]
     menu.save()
     menu.save_revision().publish()

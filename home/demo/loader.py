@@ -365,7 +365,10 @@ class DemoLoader:
         menu = Menu.objects.filter(placement=placement, locale=self.locales["en"]).first()
         if menu is None:
             menu = Menu(placement=placement, locale=self.locales["en"])
-            menu.items = [MenuItem(link_page=page, label=label) for page, label in links]
+            menu.items = [  # numbered, as the admin does: unnumbered links have no order
+                MenuItem(link_page=page, label=label, sort_order=number)
+                for number, (page, label) in enumerate(links)
+            ]
             menu.save()
             menu.save_revision().publish()
             self.created += 1

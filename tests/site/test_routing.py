@@ -161,8 +161,8 @@ def test_header_and_footer_follow_menus_and_settings(client, root_page, cluster_
     assert shell(cluster.url)["current"] is None
 
     menu.items = [
-        MenuItem(link_page=cluster_index, label="Clusters"),
-        MenuItem(link_page=cluster, label="CEwind"),
+        MenuItem(link_page=cluster_index, label="Clusters", sort_order=0),
+        MenuItem(link_page=cluster, label="CEwind", sort_order=1),
     ]
     menu.save()
     menu.save_revision().publish()
