@@ -128,7 +128,7 @@ DATABASES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.redis_cache.RedisCache",  # Django's, a little faster
             "LOCATION": os.environ["REDIS_URL"],
         },
         # What the directory and the site keep (clusterdirectory/cache.py) also in each
