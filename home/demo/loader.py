@@ -352,7 +352,8 @@ class DemoLoader:
             ],
         )
         page.related_clusters = [
-            CaseStudyRelatedCluster(cluster=cluster) for cluster in cluster_pages[:2]
+            CaseStudyRelatedCluster(cluster=cluster, sort_order=number)
+            for number, cluster in enumerate(cluster_pages[:2])
         ]
         index.add_child(instance=page)
         page.save_revision().publish()

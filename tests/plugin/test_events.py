@@ -447,8 +447,8 @@ def linked_event(index, cluster_index, root_page, locales):
     studies = CaseStudyIndexPageFactory(parent=root_page)
     study = CaseStudyPageFactory(parent=studies, title="Cross-border clusters")
     page = event(index, "Workshop 1", local(2012, 1, 17), local(2012, 1, 18, 23, 59))
-    for cluster in (cewind, draft, alu):
-        EventCluster.objects.create(page=page, cluster=cluster)
+    for number, cluster in enumerate((cewind, draft, alu)):  # numbered, as the admin does
+        EventCluster.objects.create(page=page, cluster=cluster, sort_order=number)
     EventCaseStudy.objects.create(page=page, case_study=study)
     return {"event": page, "cewind": cewind, "alu": alu, "study": study}
 
