@@ -4,9 +4,9 @@ listings, cluster cards, API items, tag names.
 
 It is kept in Django's cache under a version number that any change to pages (drafts too),
 tags, tag names, images, locales, sites or view restrictions raises (``signals.py``): after a
-change nothing is stale, and no key has to be found to purge it. Template fragments kept
-with ``{% directorycache %}`` (fragments.py) and the view restrictions of each page live
-here too.
+change nothing is stale, and no key has to be found to purge it. Template fragments
+(``{% directorycache %}``, fragments.py), the view restrictions of each page and a site's
+routes (this project's pagecache/routing.py) are kept here too.
 """
 
 import hashlib
