@@ -223,10 +223,18 @@ class FeaturedClustersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
+        """``cards``: the card of each chosen cluster that is live and public, in the
+        visitor's language where translated, kept like the directory's own cards."""
+        from .cache import ObjectsById
+        from .listing import cluster_cards
+        from .localized import localized_choices
         from .models import industry_names
 
         context = super().get_context(value, parent_context)
-        context["industry_names"] = industry_names()
+        shown = localized_choices(value["clusters"], Locale.get_active(), fallback=True)
+        context["cards"] = cluster_cards(
+            ObjectsById.of(shown), context.get("request"), industry_names()
+        )
         return context
 
     def get_preview_value(self):
