@@ -5,24 +5,14 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from clusterdirectory.cache import content_changed
-from home.models import HomePage
 from tests.conftest import translate_page
 from tests.factories import ClusterIndexPageFactory, ClusterPageFactory
 from tests.site.test_page_types import list_items, stream
 
 pytestmark = pytest.mark.usefixtures("no_page_cache")
-
-
-@pytest.fixture
-def home(root_page, locales):
-    home = Page.get_first_root_node().add_child(instance=HomePage(title="InTra-Net", slug="start"))
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    return home
 
 
 @pytest.fixture

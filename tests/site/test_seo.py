@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
 from tests.conftest import translate_page
 from tests.factories import (
     ClusterIndexPageFactory,
@@ -23,11 +23,9 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w
 
 
 @pytest.fixture
-def home(root_page, locales):
-    """A home page as the site's root, in three languages, as on the live site."""
-    home = Page.get_first_root_node().add_child(instance=HomePage(title="InTra-Net", slug="start"))
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
+def home(home, locales):
+    """The site's home page (tests/site/conftest.py) named, in three languages."""
+    site = Site.objects.get(root_page=home)
     site.site_name = "InTra-Net"
     site.save()
     for code in ("da", "de"):
