@@ -7,10 +7,12 @@ file with the URLs the benchmark requests.
 """
 
 import argparse
+import itertools
 import json
 import random
 import sys
 import uuid
+from urllib.parse import urlencode
 
 import django
 
@@ -113,12 +115,26 @@ def build(size, seed=7):
             add_clusters(index, locales[code], clusters)
     # The same URLs at every size: the two most popular synthetic tags and one cluster.
     first, second = tags[0].slug, tags[1].slug
+    # Filters never asked before, each request another: pairs of the 20 most popular tags
+    # (or one alone), a country or none, a place or no text.
+    popular = [tag.slug for tag in tags[:20]]
+    filters = [
+        [*pair, country, text]
+        for pair in [*((a,) for a in popular), *itertools.combinations(popular, 2)]
+        for country in ("DE", "DK", "")
+        for text in ("", "Flensburg", "Kiel", "Husum", "Odense", "cluster")
+    ]
+    rng.shuffle(filters)
     cluster = ClusterPage.objects.get(locale=locales["en"], slug=f"cluster-{min(size, 30) - 5:05d}")
     index_url = indexes["en"].url
     return {
         "size": size,
         "index": index_url,
         "filtered": f"{index_url}?tag={first}&tag={second}&country=DE",
+        "cold": [
+            index_url + "?" + urlencode([("tag", t) for t in chosen] + [("country", c), ("q", q)])
+            for *chosen, c, q in filters
+        ],
         "cluster": cluster.url,
         "api": f"/api/v2/pages/?type=clusterdirectory.ClusterPage&fields=*&industry={first}"
         "&locale=en",

@@ -6,7 +6,6 @@ from django.urls import path
 
 from clusterdirectory.cache import content_changed
 from cms.urls import urlpatterns as site_urlpatterns
-from pagecache.store import purge
 
 
 def floor(request):
@@ -15,7 +14,6 @@ def floor(request):
 
 def change(request):
     content_changed()
-    purge()
     return HttpResponse("changed", content_type="text/plain")
 
 

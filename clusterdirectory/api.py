@@ -5,16 +5,13 @@ A host site registers ``ContentPagesAPIViewSet`` (as ``pages``), ``IndustriesAPI
 ``PagePreviewAPIViewSet`` (as ``page_preview``) in its ``WagtailAPIRouter``.
 """
 
-import json
-
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import get_language
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.querysets import get_public_pages_queryset
@@ -37,7 +34,6 @@ from wagtail.models import Locale, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from .api_fields import IMAGE_RENDITION, LOGO_RENDITION
-from .cache import ObjectsById, cached_ids, directory_cache
 from .models import (
     CaseStudyPage,
     CaseStudyPageTag,
@@ -145,56 +141,7 @@ class BoundedPagination(WagtailPagination):
             too_large = False  # Wagtail's own message
         if too_large:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
-        if cacheable_listing(queryset, request):
-            queryset = KeptListing(queryset, listing_key(request))
         return super().paginate_queryset(queryset, request, view)
-
-
-# Parameters that decide how a listing shows each page.
-ITEM_SHAPING_PARAMETERS = ("type", "fields", "rich_text_format")
-# Parameters that choose which pages a listing shows, and in which order, are all but these.
-PRESENTATION_PARAMETERS = {"offset", "limit", "fields", "format"}
-
-
-def cacheable_listing(queryset, request):
-    """Page listings, whose rows change only with content; not search results (no queryset)
-    nor a random order."""
-    return (
-        isinstance(queryset, QuerySet)
-        and issubclass(queryset.model, Page)
-        and request.GET.get("order") != "random"
-    )
-
-
-def listing_key(request):
-    parameters = sorted(
-        (name, value)
-        for name, values in request.GET.lists()
-        if name not in PRESENTATION_PARAMETERS
-        for value in values
-    )
-    return json.dumps(["api", request.get_host(), request.path, parameters])
-
-
-class KeptListing:
-    """A page listing as Wagtail's pagination uses it, counted and sliced from the ids of all
-    its pages, which are kept until content changes: counting and ordering scan every page
-    that matches, fetching a slice by id does not."""
-
-    def __init__(self, queryset, key):
-        self.queryset = queryset
-        self.ids = cached_ids(key, queryset)
-
-    def count(self):
-        return len(self.ids)
-
-    def __getitem__(self, items):
-        # By id alone, as the kept ids passed every filter; with the related objects and
-        # prefetches the listing asked for.
-        rows = self.queryset.model._default_manager.all()
-        rows.query.select_related = self.queryset.query.select_related
-        rows = rows.prefetch_related(*self.queryset._prefetch_related_lookups)
-        return ObjectsById(self.ids[items], rows)
 
 
 class StrictSearchFilter(SearchFilter):
@@ -246,36 +193,6 @@ class ContentPagesAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
         "participating_clusters",
         "resulting_case_studies",
     ]
-
-    def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        pages = self.paginate_queryset(self.filter_queryset(queryset))
-        return self.get_paginated_response(self.listing_items(pages))
-
-    def listing_items(self, pages):
-        """Each page as the listing shows it. Serializing a page with all its fields costs
-        more than fetching it, so each is kept until content changes, per shape of item."""
-        request = self.request
-        shape = json.dumps(
-            [
-                request.build_absolute_uri("/"),
-                get_language(),
-                *(request.GET.get(name) for name in ITEM_SHAPING_PARAMETERS),
-            ]
-        )
-        if not isinstance(pages, ObjectsById):  # search results
-            pages = ObjectsById.of(pages)
-        by_name = {f"api-item:{shape}:{pk}": pk for pk in pages.ids}
-
-        def serialize(missing):
-            fetched = pages.fetch([by_name[name] for name in missing])
-            items = self.get_serializer(fetched, many=True).data
-            by_pk = dict(zip([page.pk for page in fetched], items, strict=True))
-            return {name: by_pk[by_name[name]] for name in missing if by_name[name] in by_pk}
-
-        items = directory_cache.get_many_or_compute(list(by_name), serialize)
-        return [items[name] for name in by_name if name in items]
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")

@@ -223,18 +223,18 @@ class FeaturedClustersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        """``cards``: the card of each chosen cluster that is live and public, in the
-        visitor's language where translated, kept like the directory's own cards."""
-        from .cache import ObjectsById
+        """``clusters``: each chosen cluster that is live and public, in the visitor's language
+        where translated, with what its card shows."""
         from .listing import cluster_cards
         from .localized import localized_choices
-        from .models import industry_names
+        from .models import ClusterPage, industry_names
 
         context = super().get_context(value, parent_context)
-        shown = localized_choices(value["clusters"], Locale.get_active(), fallback=True)
-        context["cards"] = cluster_cards(
-            ObjectsById.of(shown), context.get("request"), industry_names()
+        clusters = cluster_cards(ClusterPage.objects.live().public())
+        context["clusters"] = localized_choices(
+            value["clusters"], Locale.get_active(), clusters, fallback=True
         )
+        context["industry_names"] = industry_names()
         return context
 
     def get_preview_value(self):

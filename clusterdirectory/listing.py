@@ -1,28 +1,22 @@
 """The cluster index listing: filters from the query string, facet counts, pagination.
 
-Every query here runs once per request, whatever the number of clusters; the ones that count
-or sort every cluster run once per filter until content changes (``cache.py``).
+Every query here runs once per request, whatever the number of clusters; the facet counts,
+which scan every cluster of the index, are kept per filter until content changes
+(``cache.py``).
 """
 
 import json
-from functools import partial
-from operator import getitem
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
-from django.template.loader import render_to_string
-from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import Site
 
-from .cache import ObjectsById, cached, directory_cache
+from .cache import cached
 from .conf import get_setting
 from .models import (
-    ClusterPage,
     ClusterPageTag,
     Country,
     IndustryTagName,
@@ -144,98 +138,56 @@ def country_facets(counts, selected):
     ]
 
 
-def filtered_directory(index_page, tags, country, text):
-    """The ids of the clusters matching a filter (by title) with the counts of its facets:
-    results per country whatever the country chosen, and per tag. Counting scans every
-    cluster of the index, so the answer is kept until content changes."""
+def facet_counts(index_page, all_clusters, tags, country, text):
+    """The counts of a filter's facets: results per country whatever the country chosen, and
+    per tag, among ``all_clusters`` (the index's). Counting scans every cluster of the index,
+    so the answer is kept until content changes."""
     language_code = get_language()
 
     def compute():
-        all_clusters = index_page.clusters()
         any_country = filter_clusters(all_clusters, tags, text=text, language_code=language_code)
         results = filter_clusters(any_country, country=country)
         return {
-            "ids": list(results.values_list("pk", flat=True)),
             "countries": country_counts(any_country),
             "tags": tag_counts(ClusterPageTag, all_clusters, results),
         }
 
-    key = json.dumps(["directory", index_page.pk, language_code, sorted(tags), country, text])
+    key = json.dumps(["facets", index_page.pk, language_code, sorted(tags), country, text])
     return cached(key, compute)
 
 
+def cluster_cards(clusters):
+    """``clusters`` with what their cards show (tags, logo rendition) in two more queries."""
+    logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    return clusters.prefetch_related(
+        Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
+        Prefetch("logo", queryset=logos),
+    )
+
+
 def cluster_listing(index_page, request):
-    """Template context for the cluster index: the filter form, facets and one page of cards,
-    computed when the template first looks at them; a directory kept by ``{% directorycache
-    %}`` looks at none."""
-    listing = SimpleLazyObject(lambda: _cluster_listing(index_page, request))
-    return {key: SimpleLazyObject(partial(getitem, listing, key)) for key in LISTING_KEYS}
-
-
-LISTING_KEYS = (
-    "filter_form",
-    "is_filtered",
-    "tag_facets",
-    "country_facets",
-    "clusters",
-    "cards",
-    "industry_names",
-)
-
-
-def _cluster_listing(index_page, request):
+    """Template context for the cluster index: the filter form, facets and one page of
+    clusters."""
     names = industry_names()
     tags_known = industry_tags()
     form = ClusterFilterForm(request.GET, [tag.slug for tag in tags_known])
+    all_clusters = index_page.clusters()
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
-        directory = filtered_directory(index_page, tags, country, text)
+        results = filter_clusters(all_clusters, tags, country, text)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags, country, text = [], "", ""
-        directory = {**filtered_directory(index_page, [], "", ""), "ids": []}
-
-    clusters = Paginator(directory["ids"], get_setting("CLUSTERS_PER_PAGE")).get_page(
+        results = all_clusters.none()
+    counts = facet_counts(index_page, all_clusters, tags, country, text)
+    clusters = Paginator(cluster_cards(results), get_setting("CLUSTERS_PER_PAGE")).get_page(
         request.GET.get("page")
     )
-    clusters.object_list = ObjectsById(clusters.object_list, ClusterPage.objects.all())
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
-        "tag_facets": tag_facets(directory["tags"], tags, names, tags_known),
-        "country_facets": country_facets(directory["countries"], country),
+        "tag_facets": tag_facets(counts["tags"], tags, names, tags_known),
+        "country_facets": country_facets(counts["countries"], country),
         "clusters": clusters,
-        "cards": cluster_cards(clusters.object_list, request, names),
         "industry_names": names,
     }
-
-
-def cluster_cards(clusters, request, names):
-    """The card of each of ``clusters`` (``ObjectsById``) as HTML, in their order. A card
-    shows the cluster's logo, place and tags named in the visitor's language; rendering a
-    dozen costs more than the rest of the page, so each is kept until content changes."""
-    site = Site.find_for_request(request)
-    language_code = get_language()
-    by_name = {f"card:{site and site.pk}:{language_code}:{pk}": pk for pk in clusters.ids}
-
-    def render(missing):
-        pages = clusters.fetch([by_name[name] for name in missing])
-        logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
-        prefetch_related_objects(
-            pages,
-            Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
-            Prefetch("logo", queryset=logos),
-        )
-        names_of = {pk: name for name, pk in by_name.items()}
-        return {
-            names_of[page.pk]: render_to_string(
-                "clusterdirectory/includes/cluster_card.html",
-                {"cluster": page, "industry_names": names},
-                request=request,
-            )
-            for page in pages
-        }
-
-    cards = directory_cache.get_many_or_compute(list(by_name), render)
-    # Our own template's output.
-    return [mark_safe(cards[name]) for name in by_name if name in cards]  # noqa: S308

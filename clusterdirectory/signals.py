@@ -1,6 +1,10 @@
+from functools import cache
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import TagBase, TaggedItemBase
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import BaseViewRestriction, Locale, Page, Site
@@ -9,9 +13,12 @@ from wagtail.signals import (
     page_published,
     page_unpublished,
     post_page_move,
+    published,
+    unpublished,
     workflow_rejected,
     workflow_submitted,
 )
+from wagtail.snippets.models import get_snippet_models
 
 from .cache import content_changed
 from .models import (
@@ -80,30 +87,43 @@ def erase_registration_data(sender, instance, **kwargs):
         get_image_model().objects.filter(pk=instance.logo_id).delete()
 
 
-# What the directory's cache (cache.py) is computed from: pages (drafts too, as a change
-# counted twice costs little and a missed one shows old content), tags and their names,
-# images (cards show logos), locales, sites and view restrictions.
-DIRECTORY_CONTENT = (
+# What pages and the API show, and so what the content version (cache.py) follows: pages
+# (drafts too: a change counted twice costs little, a missed one shows old content), tags and
+# their names, snippets (menus), settings, images, documents, sites, locales and view
+# restrictions. Not: registrations, contact requests, Wagtail's revisions, renditions, logs.
+CONTENT = (
     Page,
     TagBase,
     TaggedItemBase,
-    IndustryTagName,
     AbstractImage,
+    AbstractDocument,
+    BaseSiteSetting,
+    BaseGenericSetting,
     Locale,
     Site,
     BaseViewRestriction,
 )
 
 
+@cache
+def shows_on_pages(model):
+    return issubclass(model, CONTENT) or model in get_snippet_models()
+
+
 @receiver(post_save)
 @receiver(post_delete)
-def directory_content_saved(sender, instance, raw=False, **kwargs):
-    if not raw and issubclass(sender, DIRECTORY_CONTENT):
+def content_saved(sender, instance, raw=False, created=False, **kwargs):
+    # Settings are created with their defaults when a page first reads them: nothing changes.
+    if created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
+        return
+    if not raw and shows_on_pages(sender):
         content_changed()
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def directory_page_changed(sender, instance, **kwargs):
+@receiver(published)
+@receiver(unpublished)
+def content_published(sender, instance, **kwargs):
     content_changed()

@@ -7,14 +7,15 @@ from operator import or_
 
 from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class MultilingualSitemap(Sitemap):
     def site_pages(self):
         """Live, public pages under the site's root page or any of its translations: Wagtail's
         own sitemap only knows the root's tree, which is one language."""
-        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        site = Site.find_for_request(self.request) or Site.objects.get(is_default_site=True)
+        roots = site.root_page.get_translations(inclusive=True)
         in_site = reduce(
             or_, (Page.objects.descendant_of_q(root, inclusive=True) for root in roots)
         )

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -38,6 +39,6 @@ handler500 = "cms.errors.server_error"  # a 503 while the database is down
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),  # before Wagtail's pages, which match any path
     path("", include("clusterdirectory.urls")),  # the directory's export.csv / export.json
-    path("", include("pagecache.urls")),  # Wagtail's pages
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

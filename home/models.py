@@ -13,19 +13,17 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
-    Site,
     TranslatableMixin,
 )
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
-from clusterdirectory.models import KeptViewRestrictionsMixin, SocialImageMixin
-from pagecache.store import cached
+from clusterdirectory.models import SocialImageMixin
 
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
 
-class HomePage(KeptViewRestrictionsMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -56,7 +54,7 @@ class HomePage(KeptViewRestrictionsMixin, SocialImageMixin, OptionalHeadlessPrev
         return parent.is_root() and super().can_exist_under(parent)
 
 
-class StandardPage(KeptViewRestrictionsMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
 
     template = "home/standard_page.html"
@@ -122,14 +120,6 @@ class NetworkContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network contact details")
-
-    @classmethod
-    def for_request(cls, request):
-        # Every page's footer reads these; kept until the next content change.
-        site = Site.find_for_request(request)
-        if site is None:
-            return super().for_request(request)
-        return cached(f"network-contact:{site.pk}", lambda: cls.for_site(site))
 
 
 class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):

@@ -8,4 +8,4 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import frontend  # noqa: F401  (its receivers)

@@ -4,14 +4,18 @@ A hit is answered before sessions, authentication or the database are touched. O
 looks the same to every visitor is stored: GET answers with status 200, to a request without
 a session or messages cookie, that set no cookie (a form's CSRF token sets one) and that no
 view marked private. The key is the full URL with its query string as sent (plus the Accept
-header for the API, whose renderer depends on it). See ``store.py`` for purging.
+header for the API, whose renderer depends on it).
+
+A page is stored with the content version it was made under (``clusterdirectory.cache``): any
+content change raises the version, so every page cached before it is out of use at once and
+expires by itself later. A hit reads the version and the page in one round trip.
 """
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from .store import pages
+from clusterdirectory.cache import get_with_version, set_with_version
 
 # The admin, previews (Wagtail's and the headless one) and documents, which check
 # permissions and count downloads, are never cached.
@@ -30,12 +34,13 @@ class PageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         name = f"{request.build_absolute_uri()}\n{self.variant(request)}"
-        version, cached = pages.get_latest(name)
+        version, cached = get_with_version(f"page:{name}")
         if cached is not None:
             return rebuild(cached)
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(request, response):
-            pages.set_latest(name, (response.content, list(response.items())), version)
+            stored = (response.content, list(response.items()))
+            set_with_version(f"page:{name}", stored, version, settings.PAGE_CACHE_TIMEOUT)
             response["X-Cache"] = MISS
         return response
 

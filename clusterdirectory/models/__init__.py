@@ -3,7 +3,7 @@ from .choices import Country, EventKind
 from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
 from .contact_requests import ContactRequest
 from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
-from .mixins import KeptViewRestrictionsMixin, SocialImageMixin
+from .mixins import SocialImageMixin
 from .registrations import ClusterRegistration, RegistrationStatus
 from .tags import (
     CaseStudyPageTag,
@@ -40,7 +40,6 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "RegistrationStatus",
-    "KeptViewRestrictionsMixin",
     "SocialImageMixin",
     "industry_label",
     "industry_names",

@@ -27,7 +27,6 @@ from .mixins import (
     BODY_BLOCKS,
     IndustryNamesMixin,
     InLanguageTreeMixin,
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
 )
 from .tags import CaseStudyPageTag
@@ -35,7 +34,6 @@ from .tags import CaseStudyPageTag
 
 class CaseStudyIndexPage(
     InLanguageTreeMixin,
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     Page,
@@ -76,7 +74,6 @@ class CaseStudyIndexPage(
 
 
 class CaseStudyPage(
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     IndustryNamesMixin,

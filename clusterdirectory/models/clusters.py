@@ -33,7 +33,6 @@ from .choices import Country
 from .mixins import (
     IndustryNamesMixin,
     InLanguageTreeMixin,
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
 )
 from .tags import ClusterPageTag
@@ -41,7 +40,6 @@ from .tags import ClusterPageTag
 
 class ClusterIndexPage(
     InLanguageTreeMixin,
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -174,7 +172,6 @@ class ClusterIndexPage(
 
 
 class ClusterPage(
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,

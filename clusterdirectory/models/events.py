@@ -34,7 +34,6 @@ from .mixins import (
     BODY_BLOCKS,
     IndustryNamesMixin,
     InLanguageTreeMixin,
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
 )
 from .tags import EventPageTag, NewsPageTag
@@ -42,7 +41,6 @@ from .tags import EventPageTag, NewsPageTag
 
 class EventIndexPage(
     InLanguageTreeMixin,
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -113,7 +111,6 @@ class EventIndexPage(
 
 
 class EventPage(
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -309,7 +306,6 @@ class EventPage(
 
 
 class NewsPage(
-    KeptViewRestrictionsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     IndustryNamesMixin,

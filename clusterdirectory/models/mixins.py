@@ -6,10 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from ..blocks import PREVIEW_TEMPLATE, APIImageBlock
-from ..cache import cached
 from .tags import IndustryTagName, industry_names
 
 BODY_BLOCKS = [
@@ -110,20 +109,3 @@ class SocialImageMixin(models.Model):
 
     class Meta:
         abstract = True
-
-
-class KeptViewRestrictionsMixin:
-    """Wagtail checks the view restrictions of a page and its ancestors on every view of it
-    (two queries); which ones apply is kept until content changes, so a public page costs no
-    query and a private one a single query."""
-
-    def get_view_restrictions(self):
-        if self.pk is None:
-            return super().get_view_restrictions()
-        applying = super().get_view_restrictions  # queries the ancestors when called
-        ids = cached(
-            f"view-restrictions:{self.pk}",
-            lambda: list(applying().values_list("pk", flat=True)),
-        )
-        restrictions = PageViewRestriction.objects.all()
-        return restrictions.filter(pk__in=ids) if ids else restrictions.none()

@@ -15,8 +15,6 @@ from taggit.models import TagBase, TaggedItemBase
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from ..cache import cached
-
 
 class IndustryTag(TagBase):
     free_tagging = True
@@ -56,22 +54,18 @@ class IndustryTagName(TranslatableMixin, index.Indexed, models.Model):
 
 
 def industry_names(language_code=None, *, locale=None):
-    """Map tag id to its display name in a language or ``locale`` (a query when content has
-    changed since it was last asked for, none otherwise)."""
+    """Map tag id to its display name in a language or ``locale`` (one query)."""
     if locale is not None:
-        locale_id = getattr(locale, "pk", locale)
-        names = IndustryTagName.objects.filter(locale_id=locale_id)
-        name = f"industry-names:locale:{locale_id}"
+        names = IndustryTagName.objects.filter(locale_id=getattr(locale, "pk", locale))
     else:
         language_code = language_code or get_language()
         names = IndustryTagName.objects.filter(locale__language_code=language_code)
-        name = f"industry-names:{language_code}"
-    return cached(name, lambda: dict(names.values_list("tag_id", "name")))
+    return dict(names.values_list("tag_id", "name"))
 
 
 def industry_tags():
-    """Every industry tag, by name (kept until content changes)."""
-    return cached("industry-tags", lambda: list(IndustryTag.objects.order_by("name")))
+    """Every industry tag, by name (one query)."""
+    return list(IndustryTag.objects.order_by("name"))
 
 
 def industry_label(tag, names):

@@ -1,7 +1,6 @@
 from django import template
 
-from ..cache import cached
-from ..fragments import kept_fragment_tag
+from .. import cache
 from ..models import industry_label as _industry_label
 
 register = template.Library()
@@ -11,6 +10,13 @@ register = template.Library()
 def industry_label(tag, names):
     """``{{ tag|industry_label:industry_names }}``: the tag's name in the page's language."""
     return _industry_label(tag, names or {})
+
+
+@register.simple_tag
+def content_version():
+    """``{% content_version as version %}``: the number any content change raises. Among the
+    names of a ``{% wagtailcache %}`` fragment, it keeps the fragment until content changes."""
+    return cache.content_version()
 
 
 @register.simple_tag
@@ -30,11 +36,6 @@ def subpage_url(context, page, route_name):
     (previewing a page before its first save)."""
     base = page.get_url(context.get("request"))
     return base + page.reverse_subpage(route_name) if base else ""
-
-
-# {% directorycache "name" value ... %}...{% enddirectorycache %} (fragments.py): kept until
-# the directory's content changes.
-register.tag("directorycache", kept_fragment_tag("directorycache", cached))
 
 
 # The tags below import what they use when called: this file's imports stay as they are.

@@ -131,15 +131,10 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "cms.redis_cache.RedisCache",  # Django's, a little faster
             "LOCATION": os.environ["REDIS_URL"],
         },
-        # What the directory and the site keep (clusterdirectory/cache.py) also in each
-        # process's memory: its keys name one version of content, so it is never stale.
-        "local": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LOCAL_CACHE_ENTRIES", "10000"))},
-        },
     }
 
-# Anonymous visitors' pages are cached whole (pagecache/); any content change purges them.
+# Anonymous visitors' pages are cached whole (pagecache/) under the content version that any
+# content change raises (clusterdirectory/cache.py).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") == "1"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))  # seconds
 

@@ -2,19 +2,13 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, to_locale
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from clusterdirectory.fragments import kept_fragment_tag
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
 from home.menus import menu_for, menu_links
-from pagecache.store import cached
 
 register = template.Library()
-
-# {% sitecache "name" value ... %}...{% endsitecache %}: the header and footer every page
-# repeats, kept until any content changes (menus and settings included).
-register.tag("sitecache", kept_fragment_tag("sitecache", cached))
 
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"en": "en_GB", "da": "da_DK", "de": "de_DE"}
@@ -60,41 +54,23 @@ def language_links(context):
 def translation_urls(page, request):
     """The URL of each live translation of ``page`` (itself included) by language code."""
 
-    def urls():
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        return {t.locale.language_code: t.get_url(request) for t in translations}
-
-    site = Site.find_for_request(request)
-    if site is None or getattr(request, "is_preview", False):
-        return urls()
-    # On every page; kept until the next content change.
-    return cached(f"translations:{site.pk}:{page.pk}", urls)
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {t.locale.language_code: t.get_url(request) for t in translations}
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The site's home page in the visitor's language."""
     site = Site.find_for_request(context["request"])
-    if site is None:
-        return None
-    # On every page; kept until the next content change.
-    return cached(f"home:{site.pk}:{get_language()}", lambda: site.root_page.localized)
+    return site.root_page.localized if site else None
 
 
 @register.simple_tag(takes_context=True)
 def menu(context, placement):
     """The links of the ``header`` or ``footer`` menu in the visitor's language."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-
-    def links():
-        found = menu_for(placement)
-        return menu_links(found, request=request) if found else []
-
-    if site is None:
-        return links()
-    # Two queries on every page otherwise; any content change (menus are snippets) purges it.
-    return cached(f"menu:{placement}:{site.pk}:{get_language()}", links)
+    locale = Locale.get_active()
+    found = menu_for(placement, locale)
+    return menu_links(found, locale, request=context.get("request")) if found else []
 
 
 @register.simple_tag(takes_context=True)

@@ -259,15 +259,15 @@ def test_a_cdn_is_purged_of_the_page_and_the_indexes_above_it(proxy, cluster_ind
 
 
 def test_a_page_made_while_content_changed_is_never_served(db):
-    """The page stored is marked with the generation read before it was made: a change
+    """The page stored is marked with the content version read before it was made: a change
     committed meanwhile leaves it unused instead of serving what it replaced."""
-    from pagecache.store import pages
+    from clusterdirectory.cache import content_changed, get_with_version, set_with_version
 
-    version, found = pages.get_latest("http://testserver/en/")
+    version, found = get_with_version("page:http://testserver/en/")
     assert found is None
-    pages.bump()
-    pages.set_latest("http://testserver/en/", "the page before the change", version)
-    assert pages.get_latest("http://testserver/en/")[1] is None
-    version, _ = pages.get_latest("http://testserver/en/")
-    pages.set_latest("http://testserver/en/", "the page after the change", version)
-    assert pages.get_latest("http://testserver/en/")[1] == "the page after the change"
+    content_changed()
+    set_with_version("page:http://testserver/en/", "the page before the change", version, 60)
+    assert get_with_version("page:http://testserver/en/")[1] is None
+    version, _ = get_with_version("page:http://testserver/en/")
+    set_with_version("page:http://testserver/en/", "the page after the change", version, 60)
+    assert get_with_version("page:http://testserver/en/")[1] == "the page after the change"

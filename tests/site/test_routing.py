@@ -1,12 +1,10 @@
-"""Pages routed from what is kept (pagecache/routing.py) and the kept parts of pages
-({% directorycache %}, {% sitecache %}, view restrictions): nothing is looked up twice while
-content stays the same, and every change shows at once, without anyone clearing a cache."""
+"""Routes, view restrictions, header and footer as anonymous visitors get them, through the
+page cache: every change shows at once, without anyone clearing a cache; previews are never
+cached."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import MenuItem, NetworkContactSettings
@@ -14,8 +12,6 @@ from tests.conftest import translate_page
 from tests.factories import ClusterIndexPageFactory, ClusterPageFactory
 from tests.menus import make_menu
 from tests.site.test_headless import preview
-
-pytestmark = pytest.mark.usefixtures("no_page_cache")
 
 
 @pytest.fixture
@@ -25,24 +21,6 @@ def cluster(cluster_index):
 
 def status(client, url, **headers):
     return client.get(url, headers=headers).status_code
-
-
-def queries_of(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return [query["sql"] for query in captured]
-
-
-def test_a_page_seen_before_is_served_without_a_query(client, cluster_index, cluster):
-    # Site, route, view restrictions, header, footer and the directory itself are kept.
-    assert queries_of(client, cluster_index.url) == []
-    assert queries_of(client, f"{cluster_index.url}?country=DE") == []
-    # A cluster page reads its own data, but finds neither its site nor its place again.
-    found = queries_of(client, cluster.url)
-    assert not [sql for sql in found if "wagtailcore_site" in sql]
-    assert not [sql for sql in found if "wagtailcore_pageviewrestriction" in sql]
 
 
 def test_routes_follow_every_change(client, root_page, cluster_index, cluster):
@@ -125,20 +103,6 @@ def test_view_restrictions_apply_at_once(client, cluster_index, cluster):
 
     restriction.delete()
     assert status(client, cluster.url) == 200
-
-
-def test_a_private_page_costs_one_query_for_its_restrictions(client, cluster_index, cluster):
-    PageViewRestriction.objects.create(page=cluster_index, restriction_type="login")
-    found = queries_of_redirect(client, cluster.url)
-    assert len([sql for sql in found if "wagtailcore_pageviewrestriction" in sql]) == 1
-    assert not [sql for sql in found if '"wagtailcore_page"."path" IN' in sql]  # ancestors
-
-
-def queries_of_redirect(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 302
-    return [query["sql"] for query in captured]
 
 
 def test_header_and_footer_follow_menus_and_settings(client, root_page, cluster_index, cluster):

@@ -1,5 +1,4 @@
-"""The API's kept listings (clusterdirectory/cache.py): counts, order, slices and items in
-each shape follow every change without anyone clearing a cache."""
+"""API listings: counts, order, slices and items in each shape follow every change."""
 
 import pytest
 
