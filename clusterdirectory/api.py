@@ -9,8 +9,9 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404
+from django.urls import path
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
@@ -45,12 +46,11 @@ from .models import (
     EventPageTag,
     IndustryTag,
     NewsPage,
-    NewsPageTag,
     industry_names,
     industry_tags,
 )
+from .taxonomy.filters import having_tags
 
-TAGGED_ITEM_MODELS = [ClusterPageTag, EventPageTag, NewsPageTag, CaseStudyPageTag]
 # The largest OFFSET the databases take (a signed 64-bit integer).
 MAX_OFFSET = 2**63 - 1
 
@@ -71,12 +71,7 @@ class IndustryFilter(BaseFilterBackend):
             unknown = sorted(set(slugs) - known)
             if unknown:
                 raise BadRequestError(f"unknown industry: {', '.join(unknown)}")
-            for slug in slugs:
-                tagged = Q()
-                for model in TAGGED_ITEM_MODELS:
-                    ids = model.objects.filter(tag__slug=slug).values("content_object_id")
-                    tagged |= Q(pk__in=ids)
-                queryset = queryset.filter(tagged)
+            queryset = having_tags(queryset, slugs)
 
         if "country" in request.GET:
             country = request.GET["country"].upper()
@@ -269,8 +264,6 @@ class IndustriesAPIViewSet(NoNullCharactersMixin, BaseAPIViewSet):
 
     @classmethod
     def get_urlpatterns(cls):
-        from django.urls import path
-
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
@@ -341,8 +334,6 @@ class PagePreviewAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
 
     @classmethod
     def get_urlpatterns(cls):
-        from django.urls import path
-
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),

@@ -3,7 +3,8 @@
 from rest_framework.fields import Field
 
 from .localized import localized_choices
-from .models.tags import industry_names
+from .partners import potential_partners
+from .taxonomy.models import industry_names
 
 # Renditions the API serves; the listing prefetches exactly these.
 LOGO_RENDITION = "max-240x120"
@@ -86,8 +87,6 @@ class PotentialPartnersField(Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page):
-        from .partners import potential_partners
-
         request = self.context.get("request")
         return [
             {

@@ -8,8 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 
 from .conf import get_setting
-from .listing import IndustryFilterForm, tag_counts, tag_facets
-from .models import CaseStudyPage, CaseStudyPageTag, industry_names, industry_tags
+from .taxonomy.filters import IndustryFilterForm, having_tags, tag_counts, tag_facets
+from .taxonomy.models import industry_names, industry_tags
 
 RELATED_CASE_STUDIES = 3
 
@@ -20,11 +20,7 @@ class CaseStudyFilterForm(IndustryFilterForm):
 
 def filter_case_studies(queryset, tags=()):
     """Case studies having all ``tags`` (slugs)."""
-    for slug in tags:
-        queryset = queryset.filter(
-            pk__in=CaseStudyPageTag.objects.filter(tag__slug=slug).values("content_object_id")
-        )
-    return queryset
+    return having_tags(queryset, tags)
 
 
 def case_study_listing(index_page, request):
@@ -48,9 +44,7 @@ def case_study_listing(index_page, request):
     return {
         "filter_form": form,
         "is_filtered": bool(tags) or not form.is_valid(),
-        "tag_facets": tag_facets(
-            tag_counts(CaseStudyPageTag, all_case_studies, facet_base), tags, names, tags_known
-        ),
+        "tag_facets": tag_facets(tag_counts(all_case_studies, facet_base), tags, names, tags_known),
         "case_studies": case_studies,
         "industry_names": names,
     }
@@ -62,7 +56,8 @@ def related_case_studies(page, tag_ids, limit=RELATED_CASE_STUDIES):
     if not tag_ids or limit <= 0:
         return []
     return list(
-        CaseStudyPage.objects.live()
+        type(page)
+        .objects.live()
         .public()
         .filter(locale_id=page.locale_id)
         .exclude(pk=page.pk)

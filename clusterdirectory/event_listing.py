@@ -11,9 +11,10 @@ from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choices import EventKind
 from .conf import get_setting
-from .listing import IndustryFilterForm, tag_counts, tag_facets
-from .models import EventKind, EventPageTag, industry_names, industry_tags
+from .taxonomy.filters import IndustryFilterForm, having_tags, tag_counts, tag_facets, through_model
+from .taxonomy.models import industry_names, industry_tags
 
 NEWS_ON_INDEX = 10
 
@@ -32,10 +33,7 @@ class EventFilterForm(IndustryFilterForm):
 
 def filter_events(queryset, tags=(), kind=""):
     """Events having all ``tags`` and of ``kind``; each optional."""
-    for slug in tags:
-        queryset = queryset.filter(
-            pk__in=EventPageTag.objects.filter(tag__slug=slug).values("content_object_id")
-        )
+    queryset = having_tags(queryset, tags)
     if kind:
         queryset = queryset.filter(kind=kind)
     return queryset
@@ -80,17 +78,14 @@ def event_listing(index_page, request, now=None):
         any_kind = facet_base = all_events
         results = all_events.none()
 
-    results = results.prefetch_related(
-        Prefetch("tagged_items", queryset=EventPageTag.objects.select_related("tag"))
-    )
+    tagged = through_model(results.model).objects.select_related("tag")
+    results = results.prefetch_related(Prefetch("tagged_items", queryset=tagged))
     upcoming, past = split_events(results, now)
     past_page = Paginator(past, get_setting("EVENTS_PER_PAGE")).get_page(request.GET.get("page"))
     return {
         "filter_form": form,
         "is_filtered": bool(tags or kind) or not form.is_valid(),
-        "tag_facets": tag_facets(
-            tag_counts(EventPageTag, all_events, facet_base), tags, names, tags_known
-        ),
+        "tag_facets": tag_facets(tag_counts(all_events, facet_base), tags, names, tags_known),
         "kind_facets": kind_facets(any_kind, kind),
         "upcoming_events": list(upcoming),
         "past_events": past_page,

@@ -27,7 +27,8 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 
-from .models import ClusterPageTag, industry_names
+from .taxonomy.filters import through_model
+from .taxonomy.models import industry_names
 from .text import plain_text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -79,12 +80,10 @@ def licence(index_page):
 
 def cluster_records(index_page, request=None):
     """What the export holds about each live, public cluster of ``index_page``, by name."""
-    clusters = (
-        index_page.clusters()
-        .select_related("locale")
-        .prefetch_related(
-            Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag"))
-        )
+    clusters = index_page.clusters()
+    tagged = through_model(clusters.model).objects.select_related("tag")
+    clusters = clusters.select_related("locale").prefetch_related(
+        Prefetch("tagged_items", queryset=tagged)
     )
     names = industry_names(locale=index_page.locale_id)
     records = []

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import industry_names
+from .taxonomy.models import industry_names
 
 FEED_ITEMS = 20
 

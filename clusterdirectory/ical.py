@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from wagtail.models import Site
 
-from .models import industry_names
+from .taxonomy.models import industry_names
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 

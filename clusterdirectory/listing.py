@@ -15,40 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from .cache import cached
+from .choices import Country
 from .conf import get_setting
-from .models import (
-    ClusterPageTag,
-    Country,
-    IndustryTagName,
-    industry_names,
-    industry_tags,
-)
+from .taxonomy.filters import IndustryFilterForm, having_tags, tag_counts, tag_facets, through_model
+from .taxonomy.models import IndustryTagName, industry_names, industry_tags
 
 MAX_QUERY_LENGTH = 200
 # The rendition cards show; keep in step with includes/cluster_card.html.
 LOGO_FILTER = "max-240x120"
-
-
-class IndustryFilterForm(forms.Form):
-    """A listing's filter by industry tags (``?tag=a&tag=b``, slugs among ``tag_slugs``). The
-    cluster, event and case-study indexes extend it with their own fields, which they read
-    from the query string in ``other_data()``."""
-
-    tag = forms.MultipleChoiceField(
-        label=_("Industries"),
-        required=False,
-        error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
-    )
-
-    def __init__(self, params, tag_slugs):
-        # Empty and repeated values are harmless; drop them rather than complain.
-        tags = list(dict.fromkeys(t for t in params.getlist("tag") if t))
-        super().__init__({**self.other_data(params), "tag": tags})
-        self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
-
-    def other_data(self, params):
-        """The form's data besides the tags, from the query string ``params``."""
-        return {}
 
 
 class ClusterFilterForm(IndustryFilterForm):
@@ -72,9 +46,11 @@ def search_clusters(queryset, text, language_code):
         tag_ids = IndustryTagName.objects.filter(
             name__icontains=word, locale__language_code=language_code
         ).values("tag_id")
-        tagged = ClusterPageTag.objects.filter(
-            Q(tag__name__icontains=word) | Q(tag_id__in=tag_ids)
-        ).values("content_object_id")
+        tagged = (
+            through_model(queryset.model)
+            .objects.filter(Q(tag__name__icontains=word) | Q(tag_id__in=tag_ids))
+            .values("content_object_id")
+        )
         queryset = queryset.filter(
             Q(title__icontains=word)
             | Q(city__icontains=word)
@@ -88,43 +64,12 @@ def search_clusters(queryset, text, language_code):
 
 def filter_clusters(queryset, tags=(), country="", text="", language_code=None):
     """Clusters having all ``tags``, in ``country``, matching ``text``; each optional."""
-    for slug in tags:
-        queryset = queryset.filter(
-            pk__in=ClusterPageTag.objects.filter(tag__slug=slug).values("content_object_id")
-        )
+    queryset = having_tags(queryset, tags)
     if text:
         queryset = search_clusters(queryset, text, language_code or get_language())
     if country:
         queryset = queryset.filter(country=country)
     return queryset
-
-
-def tag_counts(through, all_pages, results):
-    """For every tag used by ``all_pages`` (tagged through ``through``, e.g. ClusterPageTag),
-    how many ``results`` have it, that is how many adding it as a filter would leave."""
-    return dict(
-        through.objects.filter(content_object__in=all_pages)
-        .values_list("tag_id")
-        .annotate(n=Count("content_object_id", filter=Q(content_object__in=results)))
-        .order_by()
-    )
-
-
-def tag_facets(counts, selected, names, tags):
-    """The filter's tag choices: each of ``tags`` that ``counts`` (``tag_counts()``) knows,
-    named in the visitor's language, by name. Shared by the cluster, event and case-study
-    indexes."""
-    facets = [
-        {
-            "slug": tag.slug,
-            "label": names.get(tag.pk, tag.name),
-            "count": counts[tag.pk],
-            "selected": tag.slug in selected,
-        }
-        for tag in tags
-        if tag.pk in counts
-    ]
-    return sorted(facets, key=lambda facet: facet["label"].casefold())
 
 
 def country_counts(results_in_any_country):
@@ -149,7 +94,7 @@ def facet_counts(index_page, all_clusters, tags, country, text):
         results = filter_clusters(any_country, country=country)
         return {
             "countries": country_counts(any_country),
-            "tags": tag_counts(ClusterPageTag, all_clusters, results),
+            "tags": tag_counts(all_clusters, results),
         }
 
     key = json.dumps(["facets", index_page.pk, language_code, sorted(tags), country, text])
@@ -159,8 +104,9 @@ def facet_counts(index_page, all_clusters, tags, country, text):
 def cluster_cards(clusters):
     """``clusters`` with what their cards show (tags, logo rendition) in two more queries."""
     logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    tagged = through_model(clusters.model).objects.select_related("tag")
     return clusters.prefetch_related(
-        Prefetch("tagged_items", queryset=ClusterPageTag.objects.select_related("tag")),
+        Prefetch("tagged_items", queryset=tagged),
         Prefetch("logo", queryset=logos),
     )
 

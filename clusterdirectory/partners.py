@@ -12,11 +12,14 @@ from functools import reduce
 from operator import add
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from wagtail.models import Page
 
 from .cache import cached
+from .choices import Country
 from .conf import get_setting
 from .localized import localized_choices
-from .models import ClusterPage, ClusterPageTag, Country, industry_names, industry_tags
+from .taxonomy.filters import through_model
+from .taxonomy.models import industry_names, industry_tags
 
 # Focus areas are free text; editors separate them by commas, semicolons or new lines.
 FOCUS_SEPARATORS = re.compile(r"[,;\r\n]+")
@@ -26,7 +29,7 @@ MAX_TERMS = 20  # keeps the ranking query small whatever editors type
 
 @dataclass(frozen=True)
 class Partner:
-    page: ClusterPage
+    page: Page  # a ClusterPage
     hand_picked: bool = False
     shared_tags: list = field(default_factory=list)  # [(slug, name)] in the page's language
 
@@ -39,13 +42,6 @@ def focus_terms(text):
         if len(term) >= MIN_TERM_LENGTH:
             terms.setdefault(term.casefold(), term)
     return list(terms.values())[:MAX_TERMS]
-
-
-def live_clusters(locale_id):
-    """Live, public clusters in one language. ``public()`` would look the private sections up
-    again for every queryset made from this one; this looks them up once."""
-    private = ClusterPage.objects.private_q()
-    return ClusterPage.objects.live().exclude(private).filter(locale_id=locale_id)
 
 
 def hand_picked_partners(page, clusters):
@@ -94,7 +90,7 @@ def ranked_partners(page, tag_ids):
     chosen_ids = [link.partner_id for link in page.partner_links.all()]
 
     def compute():
-        clusters = live_clusters(page.locale_id)
+        clusters = type(page).live_in(page.locale_id)
         chosen = hand_picked_partners(page, clusters) if chosen_ids else []
         suggested = suggested_partners(
             page, clusters, tag_ids, exclude=[partner.pk for partner in chosen]
@@ -102,9 +98,11 @@ def ranked_partners(page, tag_ids):
         partners = [(p.pk, True) for p in chosen] + [(p.pk, False) for p in suggested]
         shared = {pk: [] for pk, _ in partners}
         if partners and tag_ids:
-            items = ClusterPageTag.objects.filter(
-                content_object_id__in=list(shared), tag_id__in=tag_ids
-            ).values_list("content_object_id", "tag_id")
+            items = (
+                through_model(type(page))
+                .objects.filter(content_object_id__in=list(shared), tag_id__in=tag_ids)
+                .values_list("content_object_id", "tag_id")
+            )
             for pk, tag_id in items:
                 shared[pk].append(tag_id)
         return [(pk, hand_picked, shared[pk]) for pk, hand_picked in partners]
@@ -136,7 +134,7 @@ def potential_partners(page, tag_ids=None, names=None):
         return []
     pages = {
         partner.pk: partner
-        for partner in live_clusters(page.locale_id).filter(pk__in=[pk for pk, _, _ in ranked])
+        for partner in type(page).live_in(page.locale_id).filter(pk__in=[pk for pk, _, _ in ranked])
     }
     if names is None:
         names = industry_names(locale=page.locale_id)

@@ -4,11 +4,9 @@ per country. A handful of queries, whatever the number of clusters."""
 from django.db.models import Count
 from django.utils import translation
 
-from .models import ClusterPage, ClusterPageTag, Country, industry_names
-
-
-def live_clusters(locale):
-    return ClusterPage.objects.live().public().filter(locale=locale)
+from .choices import Country
+from .models import ClusterPage, ClusterPageTag
+from .taxonomy.models import industry_names
 
 
 def clusters_per_industry(clusters, locale):
@@ -43,7 +41,7 @@ def clusters_per_country(clusters, language_code):
 
 def cluster_statistics(locale, industries=True, countries=True):
     """What the statistics block shows for ``locale``; a part not asked for is None."""
-    clusters = live_clusters(locale)
+    clusters = ClusterPage.live_in(locale)
     return {
         "language": locale.language_code,
         "total": clusters.count(),

@@ -30,7 +30,7 @@ from clusterdirectory.api_fields import (
     RelatedClustersField,
     SubpageUrlField,
 )
-from clusterdirectory.blocks import StatisticsBlock
+from clusterdirectory.content_blocks import StatisticsBlock
 from clusterdirectory.models import Country
 from home.models import Menu
 

@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from clusterdirectory.blocks import (
-    APIImageBlock,
-    APIImageChooserBlock,
+from clusterdirectory.blocks import APIImageBlock, APIImageChooserBlock
+from clusterdirectory.content_blocks import (
     FeaturedClustersBlock,
     LatestCaseStudiesBlock,
     StatisticsBlock,

@@ -13,29 +13,19 @@ from wagtail.models import Locale, Page
 
 from clusterdirectory.models import (
     CaseStudyPage,
-    CaseStudyPageTag,
     ClusterPage,
-    ClusterPageTag,
     EventPage,
-    EventPageTag,
     IndustryTag,
     NewsPage,
-    NewsPageTag,
     industry_label,
     industry_names,
 )
 from clusterdirectory.structured_data import page_description
+from clusterdirectory.taxonomy.filters import having_tags, tagged_item_models, through_model
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 20
 RESULTS_PER_PAGE = 10
-# The page types with industry tags, and the through model holding them.
-TAGGED_TYPES = {
-    ClusterPage: ClusterPageTag,
-    EventPage: EventPageTag,
-    NewsPage: NewsPageTag,
-    CaseStudyPage: CaseStudyPageTag,
-}
 TYPE_LABELS = {
     ClusterPage: _("Cluster"),
     EventPage: _("Event"),
@@ -83,12 +73,7 @@ def search_terms(text):
 def search_pages(text, tags, locale):
     """Live, public pages in ``locale`` having every tag in ``tags`` and matching ``text``
     (best matches first; without text, the newest first), as specific pages."""
-    pages = Page.objects.live().public().filter(locale=locale)
-    for slug in tags:
-        tagged = Q()
-        for through in TAGGED_TYPES.values():
-            tagged |= Q(id__in=through.objects.filter(tag__slug=slug).values("content_object_id"))
-        pages = pages.filter(tagged)
+    pages = having_tags(Page.objects.live().public().filter(locale=locale), tags)
     pages = pages.defer_streamfields().specific()
     terms = search_terms(text)
     if terms:
@@ -99,7 +84,7 @@ def search_pages(text, tags, locale):
 def tag_options(locale, selected, names):
     """The tags used by live pages in ``locale`` (and any selected), with their names."""
     used = Q()
-    for through in TAGGED_TYPES.values():
+    for through in tagged_item_models():
         used |= Q(
             Exists(
                 through.objects.filter(
@@ -123,8 +108,8 @@ def describe_results(pages, names):
     for page in pages:
         by_type[type(page)].append(page)
     for model, items in by_type.items():
-        if model in TAGGED_TYPES:
-            tags = TAGGED_TYPES[model].objects.select_related("tag")
+        if through := through_model(model):
+            tags = through.objects.select_related("tag")
             prefetch_related_objects(items, Prefetch("tagged_items", queryset=tags))
     return [
         {
@@ -133,7 +118,7 @@ def describe_results(pages, names):
             "summary": page_description(page),
             "industries": [
                 industry_label(item.tag, names)
-                for item in (page.tagged_items.all() if type(page) in TAGGED_TYPES else ())
+                for item in (page.tagged_items.all() if through_model(type(page)) else ())
             ],
         }
         for page in pages

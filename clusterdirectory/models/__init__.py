@@ -1,11 +1,5 @@
-from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedCluster
-from .choices import Country, EventKind
-from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
-from .contact_requests import ContactRequest
-from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
-from .mixins import SocialImageMixin
-from .registrations import ClusterRegistration, RegistrationStatus
-from .tags import (
+from ..choices import Country, EventKind
+from ..taxonomy.models import (
     CaseStudyPageTag,
     ClusterPageTag,
     EventPageTag,
@@ -16,6 +10,12 @@ from .tags import (
     industry_names,
     industry_tags,
 )
+from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedCluster
+from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
+from .contact_requests import ContactRequest
+from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
+from .mixins import SocialImageMixin
+from .registrations import ClusterRegistration, RegistrationStatus
 
 __all__ = [
     "CaseStudyIndexPage",

@@ -20,8 +20,10 @@ from ..api_fields import (
     RelatedClustersField,
 )
 from ..blocks import ListItemBlock, RecommendationBlock
+from ..case_study_listing import case_study_listing, related_case_studies
 from ..headless import OptionalHeadlessPreviewMixin
 from ..localized import localized_choices
+from ..taxonomy.models import CaseStudyPageTag
 from .clusters import ClusterPage
 from .mixins import (
     BODY_BLOCKS,
@@ -29,7 +31,6 @@ from .mixins import (
     InLanguageTreeMixin,
     SocialImageMixin,
 )
-from .tags import CaseStudyPageTag
 
 
 class CaseStudyIndexPage(
@@ -66,8 +67,6 @@ class CaseStudyIndexPage(
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..case_study_listing import case_study_listing  # the listing imports these models
-
         context = super().get_context(request, *args, **kwargs)
         context.update(case_study_listing(self, request))
         return context
@@ -167,8 +166,6 @@ class CaseStudyPage(
     def related_case_studies(self, tag_ids=None):
         """Up to three live case studies in this language sharing industry tags with this
         one, most shared tags first, then the newest (see ``case_study_listing.py``)."""
-        from ..case_study_listing import related_case_studies
-
         if tag_ids is None:
             tag_ids = [item.tag_id for item in self.tagged_items.all()]
         return related_case_studies(self, tag_ids)

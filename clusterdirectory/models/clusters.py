@@ -28,14 +28,17 @@ from ..api_fields import (
     PotentialPartnersField,
 )
 from ..blocks import ListItemBlock
+from ..choices import Country
+from ..export import csv_export, json_export
 from ..headless import OptionalHeadlessPreviewMixin
-from .choices import Country
+from ..listing import cluster_listing
+from ..partners import potential_partners
+from ..taxonomy.models import ClusterPageTag
 from .mixins import (
     IndustryNamesMixin,
     InLanguageTreeMixin,
     SocialImageMixin,
 )
-from .tags import ClusterPageTag
 
 
 class ClusterIndexPage(
@@ -129,8 +132,6 @@ class ClusterIndexPage(
         return ClusterPage.objects.child_of(self).live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import cluster_listing  # listing imports these models
-
         context = super().get_context(request, *args, **kwargs)
         context.update(cluster_listing(self, request))
         return context
@@ -145,7 +146,8 @@ class ClusterIndexPage(
 
     @path("register/")
     def register(self, request):
-        from ..registration.views import register  # the views import these models
+        # Views import the models: imported when a route is first served.
+        from ..registration.views import register
 
         return register(request, self)
 
@@ -160,14 +162,10 @@ class ClusterIndexPage(
     @re_path(r"^export\.csv/?$", name="export_csv")
     def export_csv(self, request):
         """The directory as open data, see ``export.py``."""
-        from ..export import csv_export  # the export imports these models
-
         return csv_export(self, request)
 
     @re_path(r"^export\.json/?$", name="export_json")
     def export_json(self, request):
-        from ..export import json_export
-
         return json_export(self, request)
 
 
@@ -387,9 +385,18 @@ class ClusterPage(
     class Meta:
         verbose_name = _("cluster page")
 
+    @classmethod
+    def live_in(cls, locale):
+        """Live, public clusters in one language (``locale``: a Locale or its pk).
+        ``public()`` would look the private sections up again for every queryset made from
+        this one; this looks them up once."""
+        private = cls.objects.private_q()
+        return cls.objects.live().exclude(private).filter(locale_id=getattr(locale, "pk", locale))
+
     @path("contact/")
     def contact(self, request):
-        from ..contact.views import contact  # the views import these models
+        # Views import the models: imported when a route is first served.
+        from ..contact.views import contact
 
         return contact(request, self)
 
@@ -400,8 +407,6 @@ class ClusterPage(
         return thanks(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..partners import potential_partners  # partners imports these models
-
         context = super().get_context(request, *args, **kwargs)
         context["potential_partners"] = potential_partners(
             self,
@@ -412,8 +417,6 @@ class ClusterPage(
 
     def potential_partners(self):
         """Hand-picked partners, then suggestions across the border (see ``partners.py``)."""
-        from ..partners import potential_partners
-
         return potential_partners(self)
 
 

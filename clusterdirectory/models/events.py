@@ -27,16 +27,19 @@ from ..api_fields import (
     SubpageUrlField,
 )
 from ..blocks import ListItemBlock
+from ..choices import EventKind
+from ..event_listing import event_listing
+from ..feeds import AtomNewsFeed, NewsFeed
 from ..headless import OptionalHeadlessPreviewMixin
+from ..ical import event_calendar, index_calendar
 from ..localized import localized_choices
-from .choices import EventKind
+from ..taxonomy.models import EventPageTag, NewsPageTag
 from .mixins import (
     BODY_BLOCKS,
     IndustryNamesMixin,
     InLanguageTreeMixin,
     SocialImageMixin,
 )
-from .tags import EventPageTag, NewsPageTag
 
 
 class EventIndexPage(
@@ -85,28 +88,20 @@ class EventIndexPage(
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
-        from ..event_listing import event_listing  # event_listing imports these models
-
         context = super().get_context(request, *args, **kwargs)
         context.update(event_listing(self, request))
         return context
 
     @path("ical/", name="ical")
     def calendar(self, request):
-        from ..ical import index_calendar
-
         return index_calendar(self, request)
 
     @path("news/rss/", name="news_rss")
     def news_rss(self, request):
-        from ..feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
     @path("news/atom/", name="news_atom")
     def news_atom(self, request):
-        from ..feeds import AtomNewsFeed
-
         return AtomNewsFeed(self)(request)
 
 
@@ -300,8 +295,6 @@ class EventPage(
     @path("ical/", name="ical")
     def calendar(self, request):
         """The event as an .ics file."""
-        from ..ical import event_calendar  # ical imports these models
-
         return event_calendar(self, request)
 
 

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..blocks import PREVIEW_TEMPLATE, APIImageBlock
-from .tags import IndustryTagName, industry_names
+from ..taxonomy.models import IndustryTagName, industry_names
 
 BODY_BLOCKS = [
     (

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Country
+from ..choices import Country
 
 
 class RegistrationStatus(models.TextChoices):

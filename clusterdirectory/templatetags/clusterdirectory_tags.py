@@ -1,7 +1,9 @@
 from django import template
+from wagtail.models import Page
 
 from .. import cache
-from ..models import industry_label as _industry_label
+from .. import structured_data as seo
+from ..taxonomy.models import industry_label as _industry_label
 
 register = template.Library()
 
@@ -38,42 +40,26 @@ def subpage_url(context, page, route_name):
     return base + page.reverse_subpage(route_name) if base else ""
 
 
-# The tags below import what they use when called: this file's imports stay as they are.
-
-
 @register.simple_tag(takes_context=True)
 def structured_data(context):
     """``{% structured_data %}``: the page's schema.org JSON-LD (clusters, events, news, case
     studies) as a ``<script>`` element, or nothing for other pages."""
-    from wagtail.models import Page
-
-    from ..structured_data import json_ld
-    from ..structured_data import structured_data as page_data
-
     page, request = context.get("page"), context.get("request")
     if not isinstance(page, Page) or request is None:
         return ""
-    data = page_data(page, request)
-    return json_ld(data) if data else ""
+    data = seo.structured_data(page, request)
+    return seo.json_ld(data) if data else ""
 
 
 @register.simple_tag
 def page_description(page):
     """``{% page_description page as description %}``: search description, else summary or
     introduction, as plain text."""
-    from wagtail.models import Page
-
-    from ..structured_data import page_description as describe
-
-    return describe(page) if isinstance(page, Page) else ""
+    return seo.page_description(page) if isinstance(page, Page) else ""
 
 
 @register.simple_tag(takes_context=True)
 def social_image(context, page):
     """``{% social_image page as image %}``: the image to share the page with (its social image,
     else its image or logo) as ``url`` (absolute), ``width``, ``height`` and ``alt``; or None."""
-    from wagtail.models import Page
-
-    from ..structured_data import share_image
-
-    return share_image(page, context.get("request")) if isinstance(page, Page) else None
+    return seo.share_image(page, context.get("request")) if isinstance(page, Page) else None

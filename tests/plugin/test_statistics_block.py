@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from clusterdirectory.blocks import StatisticsBlock
+from clusterdirectory.content_blocks import StatisticsBlock
 from tests.conftest import translate_page
 from tests.factories import (
     ClusterIndexPageFactory,
