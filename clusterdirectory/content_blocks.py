@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.models import Locale, Page
 
 from .blocks import PREVIEW_TEMPLATE, with_preview_note
-from .listing import cluster_cards
+from .listing import prefetch_for_cards
 from .localized import localized_choices
 from .models import CaseStudyPage, ClusterPage, EventPage
 from .statistics import cluster_statistics
@@ -112,7 +112,7 @@ class FeaturedClustersBlock(blocks.StructBlock):
         """``clusters``: each chosen cluster that is live and public, in the visitor's language
         where translated, with what its card shows."""
         context = super().get_context(value, parent_context)
-        clusters = cluster_cards(ClusterPage.objects.live().public())
+        clusters = prefetch_for_cards(ClusterPage.objects.live().public())
         context["clusters"] = localized_choices(
             value["clusters"], Locale.get_active(), clusters, fallback=True
         )

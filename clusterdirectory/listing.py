@@ -101,7 +101,7 @@ def facet_counts(index_page, all_clusters, tags, country, text):
     return cached(key, compute)
 
 
-def cluster_cards(clusters):
+def prefetch_for_cards(clusters):
     """``clusters`` with what their cards show (tags, logo rendition) in two more queries."""
     logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
     tagged = through_model(clusters.model).objects.select_related("tag")
@@ -126,7 +126,7 @@ def cluster_listing(index_page, request):
         tags, country, text = [], "", ""
         results = all_clusters.none()
     counts = facet_counts(index_page, all_clusters, tags, country, text)
-    clusters = Paginator(cluster_cards(results), get_setting("CLUSTERS_PER_PAGE")).get_page(
+    clusters = Paginator(prefetch_for_cards(results), get_setting("CLUSTERS_PER_PAGE")).get_page(
         request.GET.get("page")
     )
     return {
