@@ -3,10 +3,12 @@
 Requests the row's URL in this process through Django's test client, against the database
 that ``python -m bench`` built for that size (run it once first), with the page cache off
 unless ``--cached``; prints milliseconds and queries per request, then pyinstrument's call
-tree. ROW is one of the benchmark's URL keys (index, filtered, cluster, api) or a path.
+tree. ROW is one of the benchmark's URL keys (index, filtered, cluster, api, cold) or a path;
+``cold`` follows a content change with a new filter at every request, as its row does.
 """
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -17,7 +19,7 @@ from .__main__ import DATA_VERSION, ROOT, WORK, database_url
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
-    parser.add_argument("row", help="index, filtered, cluster, api or a path")
+    parser.add_argument("row", help="index, filtered, cluster, api, cold or a path")
     parser.add_argument("--size", type=int, default=3000, help="clusters per language (3000)")
     parser.add_argument("--requests", type=int, default=50, help="requests to time (50)")
     parser.add_argument("--cached", action="store_true", help="with the page cache on")
@@ -34,7 +36,7 @@ def main(argv=None):
         DJANGO_SETTINGS_MODULE="cms.settings.bench",
         BENCH_DATABASE_URL=database_url(args.size),
         PAGE_CACHE_ENABLED="1" if args.cached else "0",
-        CACHE_DIR=str(WORK / "cache-profile"),
+        CACHE_DIR=str(WORK / f"cache-profile-{args.size}"),
     )
     sys.path.insert(0, str(ROOT))
     import django
@@ -45,25 +47,29 @@ def main(argv=None):
 
     from .urls import change
 
-    url = json.loads(urls_file.read_text()).get(args.row, args.row)
+    found = json.loads(urls_file.read_text()).get(args.row, args.row)
+    urls = itertools.cycle(found if isinstance(found, list) else [found])
     client = Client(HTTP_HOST="127.0.0.1")
 
     def request():
         if args.after_change:
             change(None)
-        return client.get(url)
+        return client.get(next(urls))
 
     for _ in range(5):  # fills the caches and Django's own lookups
         response = request()
+    if args.row == "cold":
+        change(None)
+        response = request()
     if response.status_code != 200:
-        sys.exit(f"{url} answered {response.status_code}")
+        sys.exit(f"{response.request['PATH_INFO']} answered {response.status_code}")
     profiler = Profiler(interval=0.0005)
     started = time.perf_counter()
     with profiler:
         for _ in range(args.requests):
             response = request()
     elapsed = (time.perf_counter() - started) / args.requests * 1000
-    print(f"{url}: {elapsed:.2f} ms per request (profiled), {response['X-Queries']} queries")
+    print(f"{args.row}: {elapsed:.2f} ms per request (profiled), {response['X-Queries']} queries")
     print(profiler.output_text(unicode=True, color=False))
 
 

@@ -1,24 +1,24 @@
 """The cluster index listing: filters from the query string, facet counts, pagination.
 
-Every query here runs once per request, whatever the number of clusters; the facet counts,
-which scan every cluster of the index, are kept per filter until content changes
-(``cache.py``).
+Every query here runs once per request, whatever the number of clusters. What scans every
+cluster of the index (which have each tag, which are in each country, their order) is kept
+until content changes (``cache.py``), so that a filter never asked before costs set
+arithmetic and, with search text, one query.
 """
 
-import json
-
 from django import forms
+from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from .cache import cached
 from .choices import Country
 from .conf import get_setting
-from .taxonomy.filters import IndustryFilterForm, having_tags, tag_counts, tag_facets, through_model
-from .taxonomy.models import IndustryTagName, industry_names, industry_tags
+from .facet_index import MAX_IDS_SEARCHED, facet_index
+from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
+from .taxonomy.models import IndustryTagName
 
 MAX_QUERY_LENGTH = 200
 # The rendition cards show; keep in step with includes/cluster_card.html.
@@ -40,6 +40,17 @@ class ClusterFilterForm(IndustryFilterForm):
         return {"q": params.get("q", ""), "country": params.get("country", "").upper()}
 
 
+# A cluster matches a word found in one of these fields or in the name of one of its tags.
+SEARCHED_FIELDS = ("title", "city", "focus_areas", "members_description", "description")
+
+
+def in_fields(word):
+    q = Q()
+    for name in SEARCHED_FIELDS:
+        q |= Q(**{f"{name}__icontains": word})
+    return q
+
+
 def search_clusters(queryset, text, language_code):
     """Clusters matching every word of ``text`` in their name, place, profile or industries."""
     for word in text.split():
@@ -51,14 +62,7 @@ def search_clusters(queryset, text, language_code):
             .objects.filter(Q(tag__name__icontains=word) | Q(tag_id__in=tag_ids))
             .values("content_object_id")
         )
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(city__icontains=word)
-            | Q(focus_areas__icontains=word)
-            | Q(members_description__icontains=word)
-            | Q(description__icontains=word)
-            | Q(pk__in=tagged)
-        )
+        queryset = queryset.filter(in_fields(word) | Q(pk__in=tagged))
     return queryset
 
 
@@ -72,33 +76,11 @@ def filter_clusters(queryset, tags=(), country="", text="", language_code=None):
     return queryset
 
 
-def country_counts(results_in_any_country):
-    return dict(results_in_any_country.order_by().values_list("country").annotate(n=Count("pk")))
-
-
 def country_facets(counts, selected):
     return [
         {"code": code, "label": label, "count": counts.get(code, 0), "selected": code == selected}
         for code, label in Country.choices
     ]
-
-
-def facet_counts(index_page, all_clusters, tags, country, text):
-    """The counts of a filter's facets: results per country whatever the country chosen, and
-    per tag, among ``all_clusters`` (the index's). Counting scans every cluster of the index,
-    so the answer is kept until content changes."""
-    language_code = get_language()
-
-    def compute():
-        any_country = filter_clusters(all_clusters, tags, text=text, language_code=language_code)
-        results = filter_clusters(any_country, country=country)
-        return {
-            "countries": country_counts(any_country),
-            "tags": tag_counts(all_clusters, results),
-        }
-
-    key = json.dumps(["facets", index_page.pk, language_code, sorted(tags), country, text])
-    return cached(key, compute)
 
 
 def prefetch_for_cards(clusters):
@@ -111,29 +93,65 @@ def prefetch_for_cards(clusters):
     )
 
 
+def cluster_model():
+    # By name: the listing is imported by the models.
+    return apps.get_model("clusterdirectory", "ClusterPage")
+
+
+def matching_text(index, index_page, ids, text):
+    """Which of ``ids`` (clusters of ``index_page``) match every word of ``text``, like
+    ``search_clusters()`` in one query: tag names are matched in ``index``, the fields among
+    ``ids`` alone when they are few, else across the index."""
+    words = list(dict.fromkeys(text.split()))
+    tagged = {word: index.tagged(word) for word in words}
+    if len(ids) <= MAX_IDS_SEARCHED:
+        clusters = cluster_model().objects.filter(pk__in=ids)
+    else:
+        clusters = index_page.clusters()
+    # Words no tag's name has must be in the fields; for the others, whether they are is
+    # asked per cluster.
+    for word in words:
+        if not tagged[word]:
+            clusters = clusters.filter(in_fields(word))
+    either = [word for word in words if tagged[word]]
+    flags = {
+        f"has_word_{n}": ExpressionWrapper(in_fields(word), output_field=BooleanField())
+        for n, word in enumerate(either)
+    }
+    rows = clusters.order_by().annotate(**flags).values_list("pk", *flags)
+    return {
+        pk
+        for pk, *found in rows
+        if pk in ids and all(f or pk in tagged[w] for f, w in zip(found, either, strict=True))
+    }
+
+
 def cluster_listing(index_page, request):
     """Template context for the cluster index: the filter form, facets and one page of
     clusters."""
-    names = industry_names()
-    tags_known = industry_tags()
-    form = ClusterFilterForm(request.GET, [tag.slug for tag in tags_known])
-    all_clusters = index_page.clusters()
+    index = facet_index(index_page, get_language())
+    form = ClusterFilterForm(request.GET, [tag.slug for tag in index.tags])
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
-        results = filter_clusters(all_clusters, tags, country, text)
+        ids = index.having_tags(tags)
+        if text:
+            ids = matching_text(index, index_page, ids, text)
+        facets = index.filter(ids, country)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags, country, text = [], "", ""
-        results = all_clusters.none()
-    counts = facet_counts(index_page, all_clusters, tags, country, text)
-    clusters = Paginator(prefetch_for_cards(results), get_setting("CLUSTERS_PER_PAGE")).get_page(
+        facets = {**index.filter(set(index.ordered), ""), "results": []}
+    clusters = Paginator(facets["results"], get_setting("CLUSTERS_PER_PAGE")).get_page(
         request.GET.get("page")
     )
+    shown = prefetch_for_cards(cluster_model().objects.filter(pk__in=clusters.object_list))
+    shown = shown.in_bulk()
+    clusters.object_list = [shown[pk] for pk in clusters.object_list if pk in shown]
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
-        "tag_facets": tag_facets(counts["tags"], tags, names, tags_known),
-        "country_facets": country_facets(counts["countries"], country),
+        "tag_facets": tag_facets(facets["tags"], tags, index.names, index.tags),
+        "country_facets": country_facets(facets["countries"], country),
         "clusters": clusters,
-        "industry_names": names,
+        "industry_names": index.names,
     }

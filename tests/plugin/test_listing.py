@@ -85,6 +85,15 @@ def test_filter_by_country_case_insensitive(client, cluster_index, clusters):
     assert titles(get(client, cluster_index, country="de")) == ["CEwind", "LogI-SH"]
 
 
+@pytest.fixture(params=["among the tagged", "across the index"])
+def search_where(request, monkeypatch):
+    """Text is searched among the clusters the tags leave when they are few, else across the
+    index: the same results either way."""
+    if request.param == "across the index":
+        monkeypatch.setattr("clusterdirectory.listing.MAX_IDS_SEARCHED", 0)
+
+
+@pytest.mark.usefixtures("search_where")
 def test_filter_by_text_searches_name_place_profile_and_tag_names(client, cluster_index, clusters):
     assert titles(get(client, cluster_index, q="flensburg")) == ["CEwind"]
     assert titles(get(client, cluster_index, q="dairy")) == ["Food Cluster of Southern Denmark"]
@@ -92,10 +101,19 @@ def test_filter_by_text_searches_name_place_profile_and_tag_names(client, cluste
     assert titles(get(client, cluster_index, q="wind esbjerg")) == ["Offshore Center Denmark"]
 
 
+@pytest.mark.usefixtures("search_where")
 def test_filters_combine(client, cluster_index, clusters):
     response = get(client, cluster_index, tag="wind-energy", country="DK", q="offshore")
     assert titles(response) == ["Offshore Center Denmark"]
     assert titles(get(client, cluster_index, tag="food", country="DK", q="logi")) == []
+    # A word in a tag's name or in a field, each word somewhere.
+    assert titles(get(client, cluster_index, tag="logistics", q="food")) == ["LogI-SH"]
+    assert titles(get(client, cluster_index, q="energy esbjerg")) == ["Offshore Center Denmark"]
+    assert titles(get(client, cluster_index, q="logistics processing")) == []
+    response = get(client, cluster_index, q="food")
+    assert titles(response) == ["Food Cluster of Southern Denmark", "LogI-SH"]
+    countries = {f["code"]: f["count"] for f in response.context["country_facets"]}
+    assert countries == {"DK": 1, "DE": 1}
 
 
 def test_facets_count_what_each_choice_would_give(client, cluster_index, clusters):
@@ -171,6 +189,9 @@ def test_tag_names_read_in_the_visitors_language(client, cluster_index, clusters
         response = client.get(index_da.url, {"tag": "wind-energy"})
     assert response.status_code == 200
     assert "Vindenergi" in response.content.decode()
+    assert [c.title for c in response.context["clusters"]] == ["Offshore Center Denmark"]
+    with translation.override("da"):
+        response = client.get(index_da.url, {"q": "vindenergi"})
     assert [c.title for c in response.context["clusters"]] == ["Offshore Center Denmark"]
 
     with translation.override("de"):
