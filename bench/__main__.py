@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
-DATA_VERSION = 3  # bump when bench/data.py changes what it builds
+DATA_VERSION = 4  # bump when bench/data.py changes what it builds
 API_PAGE = 6  # items per API answer
 
 FLOOR = "floor (minimal Django view)"
@@ -195,15 +195,16 @@ def probe(url, mode):
         time.sleep(1)
 
 
-def probe_cold(base, urls):
-    """Queries of a filter never asked before, right after a content change; the one before
-    it warms what every filter shares (header, footer), as the first visitor after a change
-    does for the others."""
+def probe_cold(base, warm, probe):
+    """Queries of a filter never asked before, right after a content change: ``probe``, whose
+    results are the same kind of clusters at every size (so that the comparison is of the
+    same work). The request before it (``warm``) warms what every filter shares (header,
+    footer, facet index), as the first visitor after a change does for the others."""
     get(base + "/bench/change/")
-    get(base + urls[0])
-    status, headers = get(base + urls[1])
+    get(base + warm)
+    status, headers = get(base + probe)
     if status != 200 or headers.get("X-Cache") != "MISS":
-        raise RuntimeError(f"{urls[1]} answered {status}, X-Cache {headers.get('X-Cache')}")
+        raise RuntimeError(f"{probe} answered {status}, X-Cache {headers.get('X-Cache')}")
     return int(headers["X-Queries"])
 
 
@@ -279,7 +280,7 @@ def run_size(size, args):
     # Pages of the same length at every size: with 30 clusters 6 English ones are in the
     # first industry, with 3,000 Wagtail's default page would hold 20.
     urls["api"] += f"&limit={API_PAGE}"
-    cold = urls.pop("cold")
+    cold, cold_probe = urls.pop("cold"), urls.pop("cold_probe")
     results = {}
     for page_cache in (False, True):
         with server(database, args.workers, page_cache) as base:
@@ -288,10 +289,10 @@ def run_size(size, args):
                     continue
                 print(f"  N={size}: {name}", file=sys.stderr, flush=True)
                 if mode == "cold":
-                    queries = probe_cold(base, cold[-2:])  # paths wrk does not request
+                    queries = probe_cold(base, cold[-1], cold_probe)  # wrk asks neither
                     get(base + "/bench/change/")
-                    results[name] = {"queries": queries, **wrk(base, args, cold[:-2])}
-                    if results[name]["requests"] > len(cold) - 2:
+                    results[name] = {"queries": queries, **wrk(base, args, cold[:-1])}
+                    if results[name]["requests"] > len(cold) - 1:
                         print(f"warning: {name} asked some filters twice", file=sys.stderr)
                     continue
                 url = base + urls[key]
@@ -386,7 +387,7 @@ def main(argv=None):
     print(
         f"wrk: {args.threads} threads, {args.connections} connections, {args.duration} s per "
         f"row; gunicorn: {args.workers} sync workers; cache: "
-        f"{'Redis' if os.environ.get('REDIS_URL') else 'files shared by the workers'}\n"
+        f"{'Redis' if os.environ.get('REDIS_URL') else 'DiskCache shared by the workers'}\n"
     )
     print(table(results))
     print("\nTargets:")

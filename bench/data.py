@@ -115,6 +115,7 @@ def build(size, seed=7):
             add_clusters(index, locales[code], clusters)
     # The same URLs at every size: the two most popular synthetic tags and one cluster.
     first, second = tags[0].slug, tags[1].slug
+    synthetic = next(tag.slug for tag in tags if tag.slug.startswith("industry-"))
     # Filters never asked before, each request another: pairs of the 20 most popular tags
     # (or one alone), a country or none, a place or no text.
     popular = [tag.slug for tag in tags[:20]]
@@ -135,6 +136,9 @@ def build(size, seed=7):
             index_url + "?" + urlencode([("tag", t) for t in chosen] + [("country", c), ("q", q)])
             for *chosen, c, q in filters
         ],
+        # For the cold row's query count: a filter with results at every size, synthetic
+        # clusters only (a tag of theirs, a word of their names).
+        "cold_probe": index_url + "?" + urlencode([("tag", synthetic), ("q", "Cluster")]),
         "cluster": cluster.url,
         "api": f"/api/v2/pages/?type=clusterdirectory.ClusterPage&fields=*&industry={first}"
         "&locale=en",

@@ -10,6 +10,7 @@ query when it searches text, whatever the number of clusters.
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from .cache import cached
@@ -29,59 +30,77 @@ class Tag(NamedTuple):
 
 @dataclass(frozen=True)
 class FacetIndex:
+    """A set of the index's clusters is an int used as a bit set: bit i stands for the i-th
+    cluster in title order. Narrowing a filter is then ``&`` and counting ``bit_count()``,
+    each one operation on a few hundred bytes at 3,000 clusters."""
+
     ordered: list  # cluster ids in title order
-    by_tag: dict  # tag id: frozenset of cluster ids
-    by_country: dict  # country code: frozenset of cluster ids
+    by_tag: dict  # tag id: the bit set of its clusters
+    by_country: dict  # country code: the bit set of its clusters
     tags: list  # every industry tag (Tag), by name
     names: dict  # tag id: its name in the language
 
     @classmethod
     def build(cls, clusters, language_code):
         rows = list(clusters.values_list("pk", "country"))
+        bit = {pk: 1 << position for position, (pk, _) in enumerate(rows)}
         tagged = through_model(clusters.model).objects.filter(content_object__in=clusters)
-        by_tag, by_country = defaultdict(set), defaultdict(set)
+        by_tag, by_country = defaultdict(int), defaultdict(int)
         for pk, tag_id in tagged.values_list("content_object_id", "tag_id").order_by():
-            by_tag[tag_id].add(pk)
+            by_tag[tag_id] |= bit[pk]
         for pk, country in rows:
-            by_country[country].add(pk)
+            by_country[country] |= bit[pk]
         return cls(
             ordered=[pk for pk, _ in rows],
-            by_tag={tag_id: frozenset(pks) for tag_id, pks in by_tag.items()},
-            by_country={code: frozenset(pks) for code, pks in by_country.items()},
+            by_tag=dict(by_tag),
+            by_country=dict(by_country),
             tags=[Tag(tag.pk, tag.slug, tag.name) for tag in industry_tags()],
             names=industry_names(language_code),
         )
 
+    def everything(self):
+        return (1 << len(self.ordered)) - 1
+
+    def ids(self, selection):
+        """The ids of the clusters in the bit set ``selection``, in title order."""
+        bits = bin(selection)[:1:-1]  # lowest bit first
+        return [self.ordered[position] for position, bit in enumerate(bits) if bit == "1"]
+
+    @cached_property
+    def position(self):
+        """Each cluster's bit, by id: its place in title order."""
+        return {pk: position for position, pk in enumerate(self.ordered)}
+
     def having_tags(self, slugs):
-        """Ids of the clusters having every tag in ``slugs``."""
-        ids = set(self.ordered)
+        """The clusters having every tag in ``slugs``."""
+        selection = self.everything()
         for tag in self.tags:
             if tag.slug in slugs:
-                ids &= self.by_tag.get(tag.pk, frozenset())
-        return ids
+                selection &= self.by_tag.get(tag.pk, 0)
+        return selection
 
     def tagged(self, word):
-        """Ids of the clusters with a tag whose name, or name in the language, has ``word``."""
-        word = word.casefold()
-        ids = set()
+        """The clusters with a tag whose name, or name in the language, has ``word``."""
+        word, selection = word.casefold(), 0
         for tag in self.tags:
             if word in tag.name.casefold() or word in self.names.get(tag.pk, "").casefold():
-                ids |= self.by_tag.get(tag.pk, frozenset())
-        return ids
+                selection |= self.by_tag.get(tag.pk, 0)
+        return selection
 
-    def filter(self, ids, country):
-        """``ids`` (clusters left by the other filters) narrowed to ``country``, in title
-        order, with the facet counts: results per country whatever the country chosen, and
-        per tag, how many results adding it would leave."""
-        results = ids & self.by_country.get(country, frozenset()) if country else ids
+    def filter(self, selection, country):
+        """``selection`` (the clusters left by the other filters) narrowed to ``country``:
+        the results' ids in title order, with the facet counts: results per country whatever
+        the country chosen, and per tag, how many results adding it would leave."""
+        results = selection & self.by_country.get(country, 0) if country else selection
         return {
-            "results": [pk for pk in self.ordered if pk in results],
-            "countries": {code: len(ids & pks) for code, pks in self.by_country.items()},
-            "tags": {tag_id: len(results & pks) for tag_id, pks in self.by_tag.items()},
+            "results": self.ids(results),
+            "countries": {code: (selection & s).bit_count() for code, s in self.by_country.items()},
+            "tags": {tag_id: (results & s).bit_count() for tag_id, s in self.by_tag.items()},
         }
 
 
 def facet_index(index_page, language_code):
     """The facet index of ``index_page`` in a language, kept until content changes."""
-    key = json.dumps(["facet-index", index_page.pk, language_code])
+    # The key names the format: an index kept by an earlier release is never read.
+    key = json.dumps(["facet-index", 2, index_page.pk, language_code])
     return cached(key, lambda: FacetIndex.build(index_page.clusters(), language_code))

@@ -98,18 +98,18 @@ def cluster_model():
     return apps.get_model("clusterdirectory", "ClusterPage")
 
 
-def matching_text(index, index_page, ids, text):
-    """Which of ``ids`` (clusters of ``index_page``) match every word of ``text``, like
-    ``search_clusters()`` in one query: tag names are matched in ``index``, the fields among
-    ``ids`` alone when they are few, else across the index."""
+def matching_text(index, index_page, selection, text):
+    """Which clusters of ``selection`` (a bit set of ``index``) match every word of ``text``,
+    like ``search_clusters()`` but in one query: tag names are matched in ``index``; the
+    fields among the selected clusters alone when they are few, else across the index."""
     words = list(dict.fromkeys(text.split()))
     tagged = {word: index.tagged(word) for word in words}
-    if len(ids) <= MAX_IDS_SEARCHED:
-        clusters = cluster_model().objects.filter(pk__in=ids)
+    if selection.bit_count() <= MAX_IDS_SEARCHED:
+        clusters = cluster_model().objects.filter(pk__in=index.ids(selection))
     else:
-        clusters = index_page.clusters()
-    # Words no tag's name has must be in the fields; for the others, whether they are is
-    # asked per cluster.
+        clusters = cluster_model().objects.child_of(index_page)  # selection: live, public
+    # A word no tag's name has must be in the fields; for the others, the query says per
+    # cluster whether they are.
     for word in words:
         if not tagged[word]:
             clusters = clusters.filter(in_fields(word))
@@ -118,12 +118,12 @@ def matching_text(index, index_page, ids, text):
         f"has_word_{n}": ExpressionWrapper(in_fields(word), output_field=BooleanField())
         for n, word in enumerate(either)
     }
-    rows = clusters.order_by().annotate(**flags).values_list("pk", *flags)
-    return {
-        pk
-        for pk, *found in rows
-        if pk in ids and all(f or pk in tagged[w] for f, w in zip(found, either, strict=True))
-    }
+    matching = 0
+    for pk, *in_fields_has in clusters.order_by().annotate(**flags).values_list("pk", *flags):
+        bit = 1 << index.position[pk] if pk in index.position else 0
+        if all(has or tagged[w] & bit for has, w in zip(in_fields_has, either, strict=True)):
+            matching |= bit
+    return selection & matching
 
 
 def cluster_listing(index_page, request):
@@ -133,14 +133,14 @@ def cluster_listing(index_page, request):
     form = ClusterFilterForm(request.GET, [tag.slug for tag in index.tags])
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
-        ids = index.having_tags(tags)
+        selection = index.having_tags(tags)
         if text:
-            ids = matching_text(index, index_page, ids, text)
-        facets = index.filter(ids, country)
+            selection = matching_text(index, index_page, selection, text)
+        facets = index.filter(selection, country)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags, country, text = [], "", ""
-        facets = {**index.filter(set(index.ordered), ""), "results": []}
+        facets = {**index.filter(index.everything(), ""), "results": []}
     clusters = Paginator(facets["results"], get_setting("CLUSTERS_PER_PAGE")).get_page(
         request.GET.get("page")
     )
