@@ -387,7 +387,7 @@ def main(argv=None):
     print(
         f"wrk: {args.threads} threads, {args.connections} connections, {args.duration} s per "
         f"row; gunicorn: {args.workers} sync workers; cache: "
-        f"{'Redis' if os.environ.get('REDIS_URL') else 'DiskCache shared by the workers'}\n"
+        f"{'Redis' if os.environ.get('REDIS_URL') else 'files shared by the workers'}\n"
     )
     print(table(results))
     print("\nTargets:")

@@ -48,16 +48,15 @@ SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600))) 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"  # noqa: F405
 SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"  # noqa: F405
 
-# Without Redis the gunicorn workers of this machine share a cache on disk (DiskCache: SQLite
-# and files): cached pages, the facet index, rate limits and the content version that every
-# change raises, so a change seen by one worker is seen by all. Django's own file cache lists
-# its whole directory on every write, which grows slower with every page kept.
+# Without Redis the gunicorn workers of this machine share a cache in files: cached pages,
+# facet counts, rate limits and the content version that every change raises, so a change
+# seen by one worker is seen by all.
 if not os.environ.get("REDIS_URL"):  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
-            # The least recently stored entries go beyond this size.
-            "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_MB", "1024")) * 2**20},  # noqa: F405
+            # Django's default of 300 entries is fewer than the pages of a big directory.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_ENTRIES", "10000"))},  # noqa: F405
         },
     }
