@@ -20,7 +20,7 @@ DEFAULTS = {
     "LOGO_MAX_PIXELS": 25_000_000,
     # Suggested potential partners on a cluster page, after those the editors chose.
     "PARTNER_SUGGESTIONS": 6,
-    # The Django cache (alias) that keeps facet counts and partner rankings under the
+    # The Django cache (alias) that keeps the facet index and partner rankings under the
     # content version (cache.py), and how long at most (seconds).
     "CACHE": "default",
     "CACHE_TIMEOUT": 24 * 60 * 60,

@@ -49,7 +49,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") 
 SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"  # noqa: F405
 
 # Without Redis the gunicorn workers of this machine share a cache in files: cached pages,
-# facet counts, rate limits and the content version that every change raises, so a change
+# the facet index, rate limits and the content version that every change raises, so a change
 # seen by one worker is seen by all.
 if not os.environ.get("REDIS_URL"):  # noqa: F405
     CACHES = {
