@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import PageViewRestriction, Workflow
+from wagtail.models import Page, PageViewRestriction, Site, Workflow
 
 from clusterdirectory.cache import content_changed
 from clusterdirectory.models import CaseStudyRelatedCluster
@@ -261,6 +261,23 @@ def _queries(client, params, cold=False):
         response = client.get("/api/v2/pages/", params)
     assert response.status_code == 200
     return len(captured)
+
+
+def test_each_site_lists_its_own_pages_of_a_type(client, root_page, clusters, tags, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    other_root = Page.get_first_root_node().add_child(title="Other", slug="other-home")
+    other_index = ClusterIndexPageFactory(parent=other_root, slug="clusters")
+    ClusterPageFactory(parent=other_index, title="Elsewhere", industries=[tags["food"]])
+    Site.objects.create(hostname="other.example", port=80, root_page=other_root)
+    for params in ({"type": CLUSTERS}, {"type": CLUSTERS, "industry": "food"}, {}):
+        own = titles(api(client, **params))
+        assert "Elsewhere" not in own and "Food Cluster" in own
+        response = client.get("/api/v2/pages/", params, headers={"host": "other.example"})
+        other = sorted(item["title"] for item in response.json()["items"])
+        assert "Elsewhere" in other and "Food Cluster" not in other
+    assert titles(api(client, type=CLUSTERS, site="other.example")) == ["Elsewhere"]
+    for params in ({"type": CLUSTERS}, {}):  # as Wagtail answers an unknown site
+        assert "message" in api(client, status=404, site="nowhere.example", **params)
 
 
 @pytest.mark.parametrize("cold", [False, True], ids=["kept", "after a change"])
