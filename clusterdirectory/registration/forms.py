@@ -3,10 +3,12 @@ import datetime
 import phonenumbers
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from ..antispam import HoneypotMixin
+from ..choices import Country
 from ..conf import get_setting
 from ..models import ClusterRegistration, IndustryTag, industry_names
 from ..text import plain_text
@@ -96,7 +98,10 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         }
         help_texts = {
             "contact_title": _("For example: Managing Director"),
-            "contact_phone": _("International format with country code, e.g. +45 2035 3255"),
+            "contact_phone": _(
+                "With the country code, e.g. +45 2035 3255, or as dialled within the cluster's "
+                "country."
+            ),
             "show_contact_email": _(
                 "Without this, visitors reach the contact person through a contact form that "
                 "does not reveal the address."
@@ -164,12 +169,13 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         value = self.cleaned_data["contact_phone"].strip()
         message = _(
             "Enter the phone number in international format, starting with + and the country "
-            "code, e.g. +45 2035 3255."
+            "code, e.g. +45 2035 3255, or as dialled within the cluster's country."
         )
-        if not value.startswith("+"):
-            raise forms.ValidationError(message, code="phone_format")
+        # Without a +, the number is read as dialled in the cluster's country (country comes
+        # first in the form) or, without one, in the country of the form's language.
+        country = self.cleaned_data.get("country") or Country.of_language(get_language())
         try:
-            number = phonenumbers.parse(value, None)
+            number = phonenumbers.parse(value, None if value.startswith("+") else country or None)
         except phonenumbers.NumberParseException as error:
             raise forms.ValidationError(message, code="phone_format") from error
         if not phonenumbers.is_valid_number(number):

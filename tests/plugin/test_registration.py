@@ -271,6 +271,37 @@ def test_slug_is_unique_under_the_index(client, cluster_index, tags):
     assert ClusterPage.objects.filter(live=False).get().slug == "cluster-nord-2"
 
 
+@pytest.mark.parametrize(
+    ("country", "typed", "stored"),
+    [
+        ("DK", "74 62 11 80", "+45 74 62 11 80"),
+        ("DE", "0461 1234567", "+49 461 1234567"),
+        ("DK", "0049 461 1234567", "+49 461 1234567"),
+        ("DE", "+45 7462 1180", "+45 74 62 11 80"),
+    ],
+)
+def test_phone_numbers_as_dialled_in_the_clusters_country(
+    client, cluster_index, tags, country, typed, stored
+):
+    response = client.post(
+        register_url(cluster_index), valid_data(tags, country=country, contact_phone=typed)
+    )
+    assert response.status_code == 303
+    assert ClusterPage.objects.get().contact_phone == stored
+
+
+def test_a_national_number_reads_in_the_forms_country_until_one_is_chosen(
+    client, cluster_index, tags, locales
+):
+    danish_index = translate_page(cluster_index, locales["da"])
+    response = client.post(
+        danish_index.url + "register/", valid_data(tags, country="", contact_phone="74 62 11 80")
+    )
+    assert response.status_code == 400
+    assert "contact_phone" not in response.context["form"].errors
+    assert 'value="74 62 11 80"' in response.content.decode()
+
+
 def test_other_industry_becomes_a_focus_area(client, cluster_index, tags):
     client.post(
         register_url(cluster_index), valid_data(tags, industries=[], industry_other="Robotics")
@@ -297,7 +328,8 @@ INVALID = [
     ("contact_email", {"contact_email": ""}, "This field is required."),
     ("contact_email", {"contact_email": "anna@"}, "Enter a valid email address."),
     ("contact_phone", {"contact_phone": ""}, "This field is required."),
-    ("contact_phone", {"contact_phone": "0461 1234567"}, "international format"),
+    ("contact_phone", {"contact_phone": "abc"}, "international format"),
+    ("contact_phone", {"contact_phone": "0461 12"}, "does not exist"),
     ("contact_phone", {"contact_phone": "+49 abc"}, "international format"),
     ("contact_phone", {"contact_phone": "+45 12"}, "does not exist"),
     ("founded_year", {"founded_year": ""}, "This field is required."),
@@ -519,7 +551,7 @@ def test_messages_are_in_the_visitors_language(client, cluster_index, tags, loca
     german_index = translate_page(cluster_index, locales["de"])
 
     response = client.post(
-        german_index.url + "register/", valid_data(tags, contact_phone="0461 1234", consent=None)
+        german_index.url + "register/", valid_data(tags, contact_phone="abc", consent=None)
     )
 
     assert response.status_code == 400
