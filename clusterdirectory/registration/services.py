@@ -4,6 +4,7 @@ import logging
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.coreutils import string_to_ascii
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
 
@@ -123,7 +124,9 @@ def _draft_page(registration):
 
 
 def _free_slug(index, name):
-    base = slugify(name, allow_unicode=True)[:70] or "cluster"
+    # ASCII, so that a URL reads the same everywhere: "Brintklynge Sønderjylland" is
+    # brintklynge-sonderjylland, "Westküste" westkuste.
+    base = slugify(string_to_ascii(name))[:70] or "cluster"
     taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 1
     while slug in taken:

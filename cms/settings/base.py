@@ -173,6 +173,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Slugs the admin makes from titles are ASCII ("Sønderjylland" gives sonderjylland), so that
+# URLs read the same in every language, mail client and printed flyer.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True

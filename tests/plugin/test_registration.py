@@ -302,6 +302,22 @@ def test_a_national_number_reads_in_the_forms_country_until_one_is_chosen(
     assert 'value="74 62 11 80"' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Brintklynge Sønderjylland", "brintklynge-sonderjylland"),
+        ("Westküste", "westkuste"),
+        ("Æblegård Øst", "aeblegard-ost"),
+        ("Ωmega ★", "omega"),
+    ],
+)
+def test_non_ascii_names_give_ascii_slugs(client, cluster_index, tags, name, slug):
+    response = client.post(register_url(cluster_index), valid_data(tags, name=name))
+    assert response.status_code == 303
+    page = ClusterPage.objects.get()
+    assert (page.title, page.slug) == (name, slug)
+
+
 def test_other_industry_becomes_a_focus_area(client, cluster_index, tags):
     client.post(
         register_url(cluster_index), valid_data(tags, industries=[], industry_other="Robotics")

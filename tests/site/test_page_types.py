@@ -454,3 +454,13 @@ def test_admin_refuses_a_call_to_action_without_a_link(admin_client, home):
     assert "body" in response.context["form"].errors
     assert "Choose a page or give a web address." in response.content.decode()
     assert not StandardPage.objects.filter(slug="dead-end").exists()
+
+
+def test_the_admin_makes_ascii_slugs(admin_client, home):
+    add = reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.pk])
+    html = admin_client.get(add).content.decode()
+    # Without allow-unicode, the slug field's own script transliterates titles
+    # ("Sønderjylland": sonderjylland).
+    slug_input = re.search(r'<input[^>]*name="slug"[^>]*>', html).group()
+    assert 'data-controller="w-slug"' in slug_input
+    assert "allow-unicode" not in slug_input
