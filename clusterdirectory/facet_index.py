@@ -17,10 +17,6 @@ from .cache import cached
 from .taxonomy.filters import through_model
 from .taxonomy.models import industry_names, industry_tags
 
-# Text is searched among the clusters a filter's tags leave when they are at most this many
-# (by id, each a query parameter), else across the whole index.
-MAX_IDS_SEARCHED = 1000
-
 
 class Tag(NamedTuple):
     pk: int

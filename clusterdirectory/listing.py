@@ -16,11 +16,14 @@ from wagtail.images import get_image_model
 
 from .choices import Country
 from .conf import get_setting
-from .facet_index import MAX_IDS_SEARCHED, facet_index
+from .facet_index import facet_index
 from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
 from .taxonomy.models import IndustryTagName
 
 MAX_QUERY_LENGTH = 200
+# Text is searched among the clusters a filter's tags leave when they are at most this many
+# (by id, each a query parameter), else across the whole index.
+MAX_IDS_SEARCHED = 1000
 # The rendition cards show; keep in step with includes/cluster_card.html.
 LOGO_FILTER = "max-240x120"
 
