@@ -4,7 +4,7 @@ The version is a number in the cache that any change to content raises (``signal
 value is stored under the version it was computed from (Django's cache key versions), so
 after a change nothing old is read again and nothing has to be found to purge it; old values
 expire by themselves. The plugin keeps here what costs most and is asked for again and again:
-the facet index of a cluster index (``facet_index.py``) and the partner ranking of a cluster page.
+the facet index of each listing (``facets.py``) and the partner ranking of a cluster page.
 A site may keep more under the same version (this project's whole-page cache does).
 """
 

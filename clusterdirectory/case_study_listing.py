@@ -6,10 +6,11 @@ Every query here runs once per request, whatever the number of case studies.
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 
 from .conf import get_setting
-from .taxonomy.filters import IndustryFilterForm, having_tags, tag_counts, tag_facets
-from .taxonomy.models import industry_names, industry_tags
+from .facets import facet_index, removal_links
+from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets
 
 RELATED_CASE_STUDIES = 3
 
@@ -18,35 +19,40 @@ class CaseStudyFilterForm(IndustryFilterForm):
     """Case studies are filtered by industry only."""
 
 
-def filter_case_studies(queryset, tags=()):
-    """Case studies having all ``tags`` (slugs)."""
-    return having_tags(queryset, tags)
+def filter_case_studies(queryset, tags=(), match_all=True):
+    """Case studies having all ``tags`` (slugs; any of them when not ``match_all``)."""
+    return having_tags(queryset, tags, match_all)
 
 
 def case_study_listing(index_page, request):
     """Template context for the case-study index: the filter form, facets and one page of
     cards, newest first."""
-    all_case_studies = index_page.case_studies()
-    names = industry_names()
-    tags_known = industry_tags()
-    form = CaseStudyFilterForm(request.GET, [tag.slug for tag in tags_known])
+    pages = index_page.case_studies()
+    index = facet_index(index_page, pages, language_code=get_language())
+    form = CaseStudyFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags = form.cleaned_data["tag"]
-        results = facet_base = filter_case_studies(all_case_studies, tags)
+        selection = index.select({"tag": tags}, form.match_all)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags = []
-        facet_base = all_case_studies
-        results = all_case_studies.none()
-    case_studies = Paginator(results, get_setting("CASE_STUDIES_PER_PAGE")).get_page(
-        request.GET.get("page")
-    )
+        selection = index.select({})._replace(results=0)
+    case_studies = Paginator(
+        index.ids(selection.results), get_setting("CASE_STUDIES_PER_PAGE")
+    ).get_page(request.GET.get("page"))
+    shown = pages.model.objects.filter(pk__in=case_studies.object_list).in_bulk()
+    case_studies.object_list = [shown[pk] for pk in case_studies.object_list if pk in shown]
+    hints = []
+    if form.is_valid() and not selection.results:
+        found = index.without_each({"tag": tags}, form.match_all)
+        hints = removal_links(request.GET, index, found)
     return {
         "filter_form": form,
         "is_filtered": bool(tags) or not form.is_valid(),
-        "tag_facets": tag_facets(tag_counts(all_case_studies, facet_base), tags, names, tags_known),
+        "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
         "case_studies": case_studies,
-        "industry_names": names,
+        "industry_names": index.names,
+        "removal_links": hints,
     }
 
 

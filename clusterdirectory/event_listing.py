@@ -1,20 +1,23 @@
 """The events index listing: upcoming and past events, filtered by industry tags and kind.
 
-Filters behave as on the cluster index (``listing.py``): ``?tag=a&tag=b`` keeps events having
-all tags, unknown values are answered with a message and no results, facets count what each
-choice would leave. Every query runs once per request, whatever the number of events.
+Filters behave as on the cluster index (``facets.py``): ``?tag=a&tag=b`` keeps events having
+either tag (``&match=all``: both), unknown values are answered with a message and no results,
+facets count what each choice would give. Every query runs once per request, whatever the
+number of events.
 """
 
 from django import forms
+from django.apps import apps
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .choices import EventKind
 from .conf import get_setting
-from .taxonomy.filters import IndustryFilterForm, having_tags, tag_counts, tag_facets, through_model
-from .taxonomy.models import industry_names, industry_tags
+from .facets import facet_index, removal_links
+from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
 
 NEWS_ON_INDEX = 10
 
@@ -31,9 +34,10 @@ class EventFilterForm(IndustryFilterForm):
         return {"kind": params.get("kind", "").lower()}
 
 
-def filter_events(queryset, tags=(), kind=""):
-    """Events having all ``tags`` and of ``kind``; each optional."""
-    queryset = having_tags(queryset, tags)
+def filter_events(queryset, tags=(), kind="", match_all=True):
+    """Events having all ``tags`` (any of them when not ``match_all``) and of ``kind``; each
+    optional."""
+    queryset = having_tags(queryset, tags, match_all)
     if kind:
         queryset = queryset.filter(kind=kind)
     return queryset
@@ -48,8 +52,7 @@ def split_events(queryset, now=None):
     return upcoming, past
 
 
-def kind_facets(results_of_any_kind, selected):
-    counts = dict(results_of_any_kind.order_by().values_list("kind").annotate(n=Count("pk")))
+def kind_facets(counts, selected):
     return [
         {
             "value": value,
@@ -64,31 +67,36 @@ def kind_facets(results_of_any_kind, selected):
 def event_listing(index_page, request, now=None):
     """Template context for the events index: the filter form, facets, the upcoming events,
     one page of past events and the latest news."""
-    all_events = index_page.events()
-    names = industry_names()
-    tags_known = industry_tags()
-    form = EventFilterForm(request.GET, [tag.slug for tag in tags_known])
+    index = facet_index(
+        index_page, index_page.events().order_by("pk"), ["kind"], language_code=get_language()
+    )
+    form = EventFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags, kind = form.cleaned_data["tag"], form.cleaned_data["kind"]
-        any_kind = filter_events(all_events, tags)
-        results = facet_base = filter_events(any_kind, kind=kind)
+        chosen = {"tag": tags, "kind": [kind] if kind else []}
+        selection = index.select(chosen, form.match_all)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
-        tags, kind = [], ""
-        any_kind = facet_base = all_events
-        results = all_events.none()
-
+        tags, kind, chosen = [], "", {}
+        selection = index.select({})._replace(results=0)
+    event_model = apps.get_model("clusterdirectory", "EventPage")  # the models import this
+    results = event_model.objects.filter(pk__in=index.ids(selection.results))
     tagged = through_model(results.model).objects.select_related("tag")
     results = results.prefetch_related(Prefetch("tagged_items", queryset=tagged))
     upcoming, past = split_events(results, now)
     past_page = Paginator(past, get_setting("EVENTS_PER_PAGE")).get_page(request.GET.get("page"))
+    hints = []
+    if form.is_valid() and not selection.results:
+        found = index.without_each(chosen, form.match_all)
+        hints = removal_links(request.GET, index, found, {"kind": EventKind.choices})
     return {
         "filter_form": form,
         "is_filtered": bool(tags or kind) or not form.is_valid(),
-        "tag_facets": tag_facets(tag_counts(all_events, facet_base), tags, names, tags_known),
-        "kind_facets": kind_facets(any_kind, kind),
+        "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
+        "kind_facets": kind_facets(selection.counts["kind"], kind),
         "upcoming_events": list(upcoming),
         "past_events": past_page,
         "news": index_page.news()[:NEWS_ON_INDEX],
-        "industry_names": names,
+        "industry_names": index.names,
+        "removal_links": hints,
     }

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 
 from .choices import Country
 from .conf import get_setting
-from .facet_index import facet_index
+from .facets import facet_index, removal_links
 from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
 from .taxonomy.models import IndustryTagName
 
@@ -132,29 +132,34 @@ def matching_text(index, index_page, selection, text):
 def cluster_listing(index_page, request):
     """Template context for the cluster index: the filter form, facets and one page of
     clusters."""
-    index = facet_index(index_page, get_language())
-    form = ClusterFilterForm(request.GET, [tag.slug for tag in index.tags])
+    pages = index_page.clusters()
+    index = facet_index(index_page, pages, ["country"], language_code=get_language())
+    form = ClusterFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
-        selection = index.having_tags(tags)
-        if text:
-            selection = matching_text(index, index_page, selection, text)
-        facets = index.filter(selection, country)
+        chosen = {"tag": tags, "country": [country] if country else []}
+        # Text narrows every facet's counts, so it is searched across the index.
+        within = matching_text(index, index_page, index.everything(), text) if text else None
+        selection = index.select(chosen, form.match_all, within)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
-        tags, country, text = [], "", ""
-        facets = {**index.filter(index.everything(), ""), "results": []}
-    clusters = Paginator(facets["results"], get_setting("CLUSTERS_PER_PAGE")).get_page(
-        request.GET.get("page")
-    )
+        tags, country, text, chosen, within = [], "", "", {}, None
+        selection = index.select({})._replace(results=0)
+    ids = index.ids(selection.results)
+    clusters = Paginator(ids, get_setting("CLUSTERS_PER_PAGE")).get_page(request.GET.get("page"))
     shown = prefetch_for_cards(cluster_model().objects.filter(pk__in=clusters.object_list))
     shown = shown.in_bulk()
     clusters.object_list = [shown[pk] for pk in clusters.object_list if pk in shown]
+    hints = []
+    if form.is_valid() and not ids:
+        found = index.without_each(chosen, form.match_all, within)
+        hints = removal_links(request.GET, index, found, {"country": Country.choices}, text)
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
-        "tag_facets": tag_facets(facets["tags"], tags, index.names, index.tags),
-        "country_facets": country_facets(facets["countries"], country),
+        "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
+        "country_facets": country_facets(selection.counts["country"], country),
         "clusters": clusters,
         "industry_names": index.names,
+        "removal_links": hints,
     }

@@ -6,7 +6,7 @@ A page type with industry tags has a ``tagged_items`` relation to its own throug
 
 from django import forms
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import IndustryTaggedItem
@@ -25,44 +25,34 @@ def through_model(page_model):
     return None
 
 
-def having_tags(queryset, slugs):
-    """``queryset`` narrowed to pages having every tag in ``slugs``. For a tagged page type
-    through its own tags; for pages of any type (``Page``) through every type's."""
+def having_tags(queryset, slugs, match_all=True):
+    """``queryset`` narrowed to pages having every tag in ``slugs`` (any of them when not
+    ``match_all``). For a tagged page type through its own tags; for pages of any type
+    (``Page``) through every type's."""
     own = through_model(queryset.model)
     throughs = [own] if own else tagged_item_models()
-    for slug in slugs:
+    groups = [[slug] for slug in slugs] if match_all else [list(slugs)] if slugs else []
+    for group in groups:
         tagged = Q()
         for through in throughs:
-            pages = through.objects.filter(tag__slug=slug).values("content_object_id")
+            pages = through.objects.filter(tag__slug__in=group).values("content_object_id")
             tagged |= Q(pk__in=pages)
         queryset = queryset.filter(tagged)
     return queryset
 
 
-def tag_counts(all_pages, results):
-    """For every tag used by ``all_pages``, how many ``results`` have it, that is how many
-    adding it as a filter would leave."""
-    return dict(
-        through_model(all_pages.model)
-        .objects.filter(content_object__in=all_pages)
-        .values_list("tag_id")
-        .annotate(n=Count("content_object_id", filter=Q(content_object__in=results)))
-        .order_by()
-    )
-
-
 def tag_facets(counts, selected, names, tags):
-    """The filter's tag choices: each of ``tags`` that ``counts`` (``tag_counts()``) knows,
-    named in the visitor's language, by name."""
+    """The filter's tag choices: each of ``tags`` that ``counts`` (by slug) knows, named in
+    the visitor's language, by name."""
     facets = [
         {
             "slug": tag.slug,
             "label": names.get(tag.pk, tag.name),
-            "count": counts[tag.pk],
+            "count": counts[tag.slug],
             "selected": tag.slug in selected,
         }
         for tag in tags
-        if tag.pk in counts
+        if tag.slug in counts
     ]
     return sorted(facets, key=lambda facet: facet["label"].casefold())
 
@@ -77,12 +67,24 @@ class IndustryFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no industry called “%(value)s”.")},
     )
+    # Several industries give the pages having any of them; "all" those having every one.
+    match = forms.ChoiceField(
+        label=_("Only with all chosen industries"),
+        required=False,
+        choices=[("", _("Any of them")), ("all", _("All of them"))],
+        error_messages={"invalid_choice": _("“%(value)s” is no way to match industries.")},
+    )
 
     def __init__(self, params, tag_slugs):
         # Empty and repeated values are harmless; drop them rather than complain.
         tags = list(dict.fromkeys(t for t in params.getlist("tag") if t))
-        super().__init__({**self.other_data(params), "tag": tags})
+        data = {**self.other_data(params), "tag": tags, "match": params.get("match", "").lower()}
+        super().__init__(data)
         self.fields["tag"].choices = [(slug, slug) for slug in tag_slugs]
+
+    @property
+    def match_all(self):
+        return self.is_valid() and self.cleaned_data["match"] == "all"
 
     def other_data(self, params):
         """The form's data besides the tags, from the query string ``params``."""

@@ -46,12 +46,14 @@ def test_filter_page_through_and_switch_language(page, cluster_site, settings):
     page.get_by_role("checkbox", name="Windenergie").check()
     page.get_by_role("checkbox", name="Logistik").check()
     page.locator('input[name="country"][value="DE"]').check()
+    page.locator('input[name="match"]').check()  # clusters with both, not either
     page.get_by_role("button", name="Cluster anzeigen").click()
     page.wait_for_url("**/de/clusters/?*")
     snap(page, "filtered")
 
     assert query(page)["tag"] == ["logistics", "wind-energy"]
     assert query(page)["country"] == ["DE"]
+    assert query(page)["match"] == ["all"]
     expect(page.locator(".result-count")).to_contain_text("3")
     first = card_titles(page)
     assert len(first) == 2
@@ -73,6 +75,7 @@ def test_filter_page_through_and_switch_language(page, cluster_site, settings):
     assert query(page) == {
         "country": ["DE"],
         "tag": ["logistics", "wind-energy"],
+        "match": ["all"],
         "page": ["2"],
     }
     assert filter_state(page) == {"tags": ["logistics", "wind-energy"], "country": "DE"}
@@ -104,6 +107,7 @@ def test_filter_works_without_javascript(browser, live_server, cluster_site):
         page.get_by_role("checkbox", name="Windenergie").check()
         page.get_by_role("checkbox", name="Logistik").check()
         page.locator('input[name="country"][value="DE"]').check()
+        page.locator('input[name="match"]').check()
         page.get_by_role("button", name="Cluster anzeigen").click()
         page.wait_for_url("**/de/clusters/?*")
 

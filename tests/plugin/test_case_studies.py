@@ -203,16 +203,27 @@ def test_index_filters_by_one_or_more_tags(client, index, listed):
         "Offshore wind",
         "Onshore wind",
     ]
-    response = get(client, index, tag=["wind-energy", "offshore"])
+    response = get(client, index, tag=["wind-energy", "offshore"], match="all")
     assert titles(response.context["case_studies"]) == ["Offshore wind"]
     assert 'value="offshore" checked' in response.content.decode()
+    response = get(client, index, tag=["offshore", "food"])
+    assert titles(response.context["case_studies"]) == ["Offshore wind", "Food chains"]
 
 
 def test_index_facets_count_what_each_choice_would_give(client, index, listed):
-    response = get(client, index, tag="wind-energy")
+    response = get(client, index, tag="wind-energy", match="all")
     counts = {facet["slug"]: facet["count"] for facet in response.context["tag_facets"]}
     # Logistics is used by no case study here, so it is no choice.
     assert counts == {"wind-energy": 2, "offshore": 1, "food": 0}
+    response = get(client, index, tag="wind-energy")
+    counts = {facet["slug"]: facet["count"] for facet in response.context["tag_facets"]}
+    assert counts == {"wind-energy": 2, "offshore": 1, "food": 1}
+
+
+def test_no_case_studies_offer_to_remove_each_chosen_industry(client, index, listed):
+    response = get(client, index, tag=["offshore", "food"], match="all")
+    links = {link["label"]: link["count"] for link in response.context["removal_links"]}
+    assert links == {"Offshore": 1, "Food": 1}
 
 
 def test_unknown_tag_says_so_and_matches_nothing(client, index, listed):
@@ -261,5 +272,5 @@ def test_index_queries_do_not_grow_with_the_number_of_case_studies(client, root_
         study(few, f"Few {n}", [tags["wind-energy"], tags["food"]])
     for n in range(30):
         study(many, f"Many {n}", [tags["wind-energy"], tags["food"]])
-    for query in ("", "?tag=wind-energy"):
+    for query in ("", "?tag=wind-energy", "?tag=wind-energy&tag=food&match=all"):
         assert _queries(client, few.url + query) == _queries(client, many.url + query)

@@ -52,8 +52,9 @@ def facets(soup, legend):
 
 def listing(client, index, **params):
     """The listing as a visitor sees it: the page may come from what is kept, so the HTML,
-    not the template's context, is what must follow every change."""
-    response = client.get(index.url, params)
+    not the template's context, is what must follow every change. With ``match=all``, the
+    tag counts say what adding each tag leaves, so they change with every cluster."""
+    response = client.get(index.url, {"match": "all", **params})
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     cards = soup.find(class_="card-list")

@@ -129,10 +129,20 @@ def test_filter_by_tag(client, index, events):
     assert titles(response.context["past_events"]) == ["Long ago"]
 
 
-def test_several_tags_give_events_having_all(client, index, events):
-    response = get(client, index.url, tag=["wind-energy", "food"])
+def test_several_tags_give_events_having_any_or_with_match_all_every_one(client, index, events):
+    response = get(client, index.url, tag=["wind-energy", "food"], match="all")
     assert titles(response.context["upcoming_events"]) == ["Later"]
     assert titles(response.context["past_events"]) == []
+    response = get(client, index.url, tag=["wind-energy", "food"])
+    assert titles(response.context["upcoming_events"]) == ["Soon", "Later"]
+    assert titles(response.context["past_events"]) == ["Recent", "Long ago"]
+
+
+def test_no_events_offer_to_remove_each_choice(client, index, events):
+    response = get(client, index.url, tag="food", kind="matchmaking")
+    links = {link["label"]: link["count"] for link in response.context["removal_links"]}
+    assert links == {"Food": 0, "Matchmaking event": 2}
+    assert "Remove “Matchmaking event”" in response.content.decode()
 
 
 def test_filter_by_kind_and_tag(client, index, events):
@@ -146,10 +156,16 @@ def test_filter_by_kind_and_tag(client, index, events):
 
 
 def test_facets_count_what_each_choice_would_give(client, index, events):
-    response = get(client, index.url, tag="wind-energy")
+    response = get(client, index.url, tag="wind-energy", match="all")
     assert {f["slug"]: f["count"] for f in response.context["tag_facets"]} == {
         "wind-energy": 3,
         "food": 1,
+    }
+    # Without match=all another industry widens: its count is what it gives alone.
+    response = get(client, index.url, tag="wind-energy")
+    assert {f["slug"]: f["count"] for f in response.context["tag_facets"]} == {
+        "wind-energy": 3,
+        "food": 2,
     }
     # Kinds are counted without the chosen kind, tags with it.
     kinds = {f["value"]: f["count"] for f in response.context["kind_facets"]}
@@ -221,7 +237,7 @@ def test_the_filter_form_works_without_javascript(client, index, events):
     form = soup.select_one("form.directory__filters")
     assert form["method"] == "get"
     assert form["action"] == index.url
-    assert {i["name"] for i in form.select("input")} == {"tag", "kind"}
+    assert {i["name"] for i in form.select("input")} == {"tag", "match", "kind"}
     assert form.select_one("button[type=submit]")
 
 
@@ -238,7 +254,10 @@ def _queries(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("query", ["", "?tag=wind-energy&kind=workshop"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "?tag=wind-energy&kind=workshop", "?tag=wind-energy&tag=food&match=all&kind=other"],
+)
 def test_query_count_does_not_grow_with_the_number_of_events(
     client, root_page, locales, tags, query
 ):

@@ -1,5 +1,7 @@
 """Visitors filtering the cluster directory: tags, country, text, pagination, bad input."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -76,9 +78,24 @@ def test_filter_by_one_tag(client, cluster_index, clusters):
     assert titles(response) == ["CEwind", "Offshore Center Denmark"]
 
 
-def test_several_tags_give_clusters_having_all(client, cluster_index, clusters):
-    response = get(client, cluster_index, tag=["logistics", "food"])
+def test_several_tags_give_clusters_having_any_of_them(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag=["wind-energy", "food"])
+    assert titles(response) == [
+        "CEwind",
+        "Food Cluster of Southern Denmark",
+        "LogI-SH",
+        "Offshore Center Denmark",
+    ]
+    response = get(client, cluster_index, tag=["logistics", "food"], country="DE")
     assert titles(response) == ["LogI-SH"]
+
+
+def test_match_all_gives_clusters_having_every_tag(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag=["logistics", "food"], match="all")
+    assert titles(response) == ["LogI-SH"]
+    assert 'name="match" value="all" checked' in response.content.decode()
+    # Language neutral and case-insensitive, like the other values.
+    assert titles(get(client, cluster_index, tag=["logistics", "food"], match="ALL")) == ["LogI-SH"]
 
 
 def test_filter_by_country_case_insensitive(client, cluster_index, clusters):
@@ -118,12 +135,80 @@ def test_filters_combine(client, cluster_index, clusters):
 
 def test_facets_count_what_each_choice_would_give(client, cluster_index, clusters):
     response = get(client, cluster_index, tag="wind-energy")
+    # Industries widen: each count is what that industry gives, under the other facets.
     tag_counts = {f["slug"]: f["count"] for f in response.context["tag_facets"]}
-    assert tag_counts == {"wind-energy": 2, "logistics": 1, "food": 0}
+    assert tag_counts == {"wind-energy": 2, "logistics": 2, "food": 2}
     countries = {f["code"]: f["count"] for f in response.context["country_facets"]}
     assert countries == {"DK": 1, "DE": 1}
     html = response.content.decode()
     assert 'value="wind-energy" checked' in html
+
+
+def test_with_match_all_tag_counts_are_what_adding_the_tag_leaves(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag="wind-energy", match="all")
+    tag_counts = {f["slug"]: f["count"] for f in response.context["tag_facets"]}
+    assert tag_counts == {"wind-energy": 2, "logistics": 1, "food": 0}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"country": "DK"}, {"q": "denmark"}, {"tag": "food"}, {"tag": "food", "match": "all"}],
+)
+def test_each_count_predicts_its_result(client, cluster_index, clusters, params):
+    def count(**asked):
+        response = get(client, cluster_index, **{**params, **asked})
+        return int(re.search(r'class="result-count">\s*(\d+)', response.content.decode())[1])
+
+    response = get(client, cluster_index, **params)
+    for facet in response.context["tag_facets"]:
+        if facet["selected"]:
+            continue
+        if params.get("match") == "all":  # adding the tag narrows
+            assert count(tag=[params["tag"], facet["slug"]]) == facet["count"], facet
+        else:  # the tag alone, under the other facets
+            assert count(tag=facet["slug"]) == facet["count"], facet
+    for facet in response.context["country_facets"]:
+        assert count(country=facet["code"]) == facet["count"], facet
+
+
+def test_no_results_offer_to_remove_each_choice(client, cluster_index, clusters):
+    response = get(client, cluster_index, tag=["wind-energy", "food"], match="all", q="esbjerg")
+    assert titles(response) == []
+    links = {link["label"]: link for link in response.context["removal_links"]}
+    assert {label: link["count"] for label, link in links.items()} == {
+        "Wind energy": 0,
+        "Food": 1,  # Offshore Center Denmark, in Esbjerg
+        "esbjerg": 0,
+    }
+    response = get(client, cluster_index, tag="food", country="DK", q="logi")
+    links = {link["label"]: link for link in response.context["removal_links"]}
+    assert {label: link["count"] for label, link in links.items()} == {
+        "Food": 1,
+        "Denmark": 1,
+        "logi": 1,
+    }
+    assert links["logi"]["url"] == "?tag=food&country=DK"
+    assert links["Denmark"]["url"] == "?tag=food&q=logi"
+    html = response.content.decode()
+    assert "No clusters match these filters." in html
+    assert 'href="?tag=food&amp;country=DK"' in html
+    widened = client.get(cluster_index.url + links["logi"]["url"])
+    assert titles(widened) == ["Food Cluster of Southern Denmark"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?" + "&".join(f"tag=t{n}" for n in range(50)),
+        "?" + "&".join("tag=food" for _ in range(50)),
+        "?tag=food&tag=wind-energy&tag=logistics&match=all&country=DE&country=DK&q=%00%27%22",
+        "?match=some&tag=food",
+        "?country=%F0%9F%98%80&page=%27",
+    ],
+)
+def test_any_combination_answers_200(client, cluster_index, clusters, query):
+    response = client.get(cluster_index.url + query)
+    assert response.status_code == 200
 
 
 def test_country_facets_ignore_the_chosen_country(client, cluster_index, clusters):
@@ -216,7 +301,16 @@ def _queries(client, url, cold=False):
 
 
 @pytest.mark.parametrize("cold", [False, True], ids=["kept", "after a change"])
-@pytest.mark.parametrize("query", ["", "?tag=wind-energy&country=DK&q=cluster"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?tag=wind-energy&country=DK&q=cluster",
+        "?tag=wind-energy&tag=food&country=DE",
+        "?tag=wind-energy&tag=food&match=all&q=cluster",
+        "?tag=wind-energy&q=no-such-word",  # no results: links to remove each choice
+    ],
+)
 def test_query_count_does_not_grow_with_the_number_of_clusters(
     client, root_page, locales, tags, query, cold
 ):
