@@ -79,8 +79,9 @@ class RelatedClustersField(Field):
 
 
 class PotentialPartnersField(Field):
-    """Hand-picked partners, then suggestions across the border, in the page's language:
-    ``[{id, title, url, country, hand_picked, shared_industries: [{slug, name}]}]``. Detail
+    """Hand-picked partners, then suggestions across the border, in the page's language where
+    they have a live page in it:
+    ``[{id, title, url, locale, country, hand_picked, shared_industries: [{slug, name}]}]``. Detail
     only (``ContentPagesAPIViewSet.detail_only_fields``): it runs its own few queries."""
 
     def __init__(self, **kwargs):
@@ -93,6 +94,7 @@ class PotentialPartnersField(Field):
                 "id": partner.page.pk,
                 "title": partner.page.title,
                 "url": partner.page.get_url(request),
+                "locale": partner.page.locale.language_code,
                 "country": partner.page.country,
                 "hand_picked": partner.hand_picked,
                 "shared_industries": [

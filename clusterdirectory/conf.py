@@ -18,6 +18,9 @@ DEFAULTS = {
     # The logo a cluster may upload with its registration.
     "LOGO_MAX_BYTES": 5 * 1024 * 1024,
     "LOGO_MAX_PIXELS": 25_000_000,
+    # Where messages to a cluster without a contact e-mail go: the dotted path of a function
+    # of the cluster page returning (name, e-mail) or None (no contact form then).
+    "CONTACT_FALLBACK": None,
     # Suggested potential partners on a cluster page, after those the editors chose.
     "PARTNER_SUGGESTIONS": 6,
     # The Django cache (alias) that keeps the facet index and partner rankings under the

@@ -1,5 +1,6 @@
-"""Panels on the admin dashboard for what needs staff: registrations to approve and
-upcoming events that are not translated yet.
+"""Panels on the admin dashboard for what needs staff: registrations to approve, registered
+clusters shown with their own text in other languages, and upcoming events that are not
+translated yet.
 
 Each panel shows at most ``LIMIT`` items with the total, in a fixed number of queries, and
 only to users who may act on its items.
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
+from .every_language import aliased_locales, language_name
 from .models import ClusterRegistration, EventPage
 from .models.registrations import RegistrationStatus
 
@@ -68,6 +70,43 @@ class RegistrationsAwaitingApprovalPanel(DashboardPanel):
     def index_url(self):
         status = RegistrationStatus.IN_MODERATION
         return reverse("clusterdirectory_registrations:index") + f"?status={status}"
+
+
+class RegistrationsShownUntranslatedPanel(DashboardPanel):
+    """Registered clusters whose page other languages show with the registrant's text (an
+    alias), until a translator translates it."""
+
+    name = "registrations_shown_untranslated"
+    order = 145
+    heading = _("Registered clusters not yet translated")
+    empty_text = _("Every registered cluster reads in every language.")
+    item_template = "clusterdirectory/dashboard/registration_untranslated.html"
+
+    @classmethod
+    def for_user(cls, user):
+        if not user.has_perm("wagtail_localize.submit_translation"):
+            return None
+        aliased = Page.objects.filter(alias_of_id=OuterRef("page_id")).exclude(
+            locale_id=OuterRef("page__locale_id")
+        )
+        registrations = (
+            ClusterRegistration.objects.filter(
+                status__in=[RegistrationStatus.IN_MODERATION, RegistrationStatus.PUBLISHED]
+            )
+            .filter(Exists(aliased))
+            .select_related("page__locale")
+            .order_by("-submitted_at", "-pk")
+        )
+        return cls(registrations)
+
+    def prepare(self, registrations):
+        shown = aliased_locales([registration.page for registration in registrations])
+        for registration in registrations:
+            registration.language = language_name(registration.page.locale)
+            registration.aliased_locales = [
+                (locale, language_name(locale)) for locale in shown[registration.page.pk]
+            ]
+        return registrations
 
 
 def missing_translations(locales):

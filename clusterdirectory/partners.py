@@ -1,6 +1,10 @@
 """Potential partners across the border: the clusters editors link to a cluster by hand, then
 live clusters of the other country ranked by shared industries and focus areas.
 
+A cluster and its translations are one cluster: partners are compared in every language
+(a Danish cluster registered in Danish is a partner of German clusters), and each is shown
+in the page's language where it has a live version there, else in its own.
+
 The ranking runs in the database, so a cluster page costs the same few queries however many
 clusters the directory holds.
 """
@@ -11,12 +15,14 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import add
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 
 from .cache import cached
 from .choices import Country
 from .conf import get_setting
+from .every_language import language_name
 from .localized import localized_choices
 from .taxonomy.filters import through_model
 from .taxonomy.models import industry_names, industry_tags
@@ -33,6 +39,11 @@ class Partner:
     hand_picked: bool = False
     shared_tags: list = field(default_factory=list)  # [(slug, name)] in the page's language
 
+    @property
+    def language(self):
+        """The name of the partner page's language, in the language of the moment."""
+        return language_name(self.page.locale)
+
 
 def focus_terms(text):
     """The distinct focus areas in ``text``, in their order, ignoring case."""
@@ -46,16 +57,17 @@ def focus_terms(text):
 
 def hand_picked_partners(page, clusters):
     """The partners the editors chose, in their order and each once, as their translations
-    among ``clusters`` (the links may point at pages in the source language); never the
-    page itself."""
+    among ``clusters`` where they have one, else as chosen; never the page itself."""
     chosen = [link.partner for link in page.partner_links.select_related("partner")]
     others = clusters.exclude(translation_key=page.translation_key)
-    return localized_choices(chosen, page.locale_id, others)
+    return localized_choices(chosen, page.locale_id, others, fallback=True)
 
 
 def suggested_partners(page, clusters, tag_ids, exclude=()):
-    """``clusters`` of the other country sharing at least one tag in ``tag_ids`` or one of the
-    page's focus areas: most shared tags first, then most shared focus areas, then by title."""
+    """``clusters`` (in every language) of the other country sharing at least one tag in
+    ``tag_ids`` or one of the page's focus areas, one page per cluster (``exclude``: their
+    translation keys): most shared tags first, then most shared focus areas, then by title;
+    a cluster's version in the page's language first."""
     limit = get_setting("PARTNER_SUGGESTIONS")
     terms = focus_terms(page.focus_areas)
     if limit <= 0 or not (tag_ids or terms):
@@ -69,18 +81,27 @@ def suggested_partners(page, clusters, tag_ids, exclude=()):
         ],
         Value(0, output_field=IntegerField()),
     )
-    return list(
+    # Each cluster's live page in the page's language, if it has one, is what is shown.
+    here = clusters.filter(locale_id=page.locale_id, translation_key=OuterRef("translation_key"))
+    ranked = (
         clusters.filter(country__in=others)
-        .exclude(pk__in=[page.pk, *exclude])
+        .exclude(translation_key__in=[page.translation_key, *exclude])
         .annotate(
             shared_tag_count=Count(
                 "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
             ),
             shared_focus_count=shared_focus,
+            elsewhere=Case(When(locale_id=page.locale_id, then=0), default=1),
+            here_pk=Subquery(here.values("pk")[:1]),
         )
         .filter(Q(shared_tag_count__gt=0) | Q(shared_focus_count__gt=0))
-        .order_by("-shared_tag_count", "-shared_focus_count", "title", "pk")[:limit]
+        .order_by("-shared_tag_count", "-shared_focus_count", "elsewhere", "title", "pk")
     )
+    # A cluster has at most one page per language: that many rows hold ``limit`` clusters.
+    best = {}
+    for cluster in ranked[: limit * len(get_content_languages())]:
+        best.setdefault(cluster.translation_key, cluster)
+    return list(best.values())[:limit]
 
 
 def ranked_partners(page, tag_ids):
@@ -90,12 +111,13 @@ def ranked_partners(page, tag_ids):
     chosen_ids = [link.partner_id for link in page.partner_links.all()]
 
     def compute():
-        clusters = type(page).live_in(page.locale_id)
+        clusters = type(page).live_in()
         chosen = hand_picked_partners(page, clusters) if chosen_ids else []
         suggested = suggested_partners(
-            page, clusters, tag_ids, exclude=[partner.pk for partner in chosen]
+            page, clusters, tag_ids, exclude=[partner.translation_key for partner in chosen]
         )
-        partners = [(p.pk, True) for p in chosen] + [(p.pk, False) for p in suggested]
+        suggested_ids = [p.here_pk or p.pk for p in suggested]
+        partners = [(p.pk, True) for p in chosen] + [(pk, False) for pk in suggested_ids]
         shared = {pk: [] for pk, _ in partners}
         if partners and tag_ids:
             items = (
@@ -134,7 +156,10 @@ def potential_partners(page, tag_ids=None, names=None):
         return []
     pages = {
         partner.pk: partner
-        for partner in type(page).live_in(page.locale_id).filter(pk__in=[pk for pk, _, _ in ranked])
+        for partner in type(page)
+        .live_in()
+        .filter(pk__in=[pk for pk, _, _ in ranked])
+        .select_related("locale")
     }
     if names is None:
         names = industry_names(locale=page.locale_id)

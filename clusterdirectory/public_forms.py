@@ -1,7 +1,8 @@
 """The request cycle shared by Matchpoint's public forms (registration and contact).
 
 GET shows the empty form. POST with errors shows it again with what the visitor typed and
-a message next to each field (status 400). A filled honeypot gets the thank-you page and
+a message next to each field (status 400); ``on_invalid(form)`` may keep what a browser does
+not send again (files). A filled honeypot gets the thank-you page and
 nothing is stored. Past the rate limit the form comes back with a message (status 429) and
 nothing is stored. Otherwise ``on_valid(form)`` stores the submission and the visitor is
 redirected to the thank-you page.
@@ -13,7 +14,16 @@ from django.utils.translation import gettext as _
 
 
 def process_public_form(
-    request, *, form_class, form_kwargs=None, limiter, template, context, on_valid, success_url
+    request,
+    *,
+    form_class,
+    form_kwargs=None,
+    limiter,
+    template,
+    context,
+    on_valid,
+    success_url,
+    on_invalid=None,
 ):
     form_kwargs = form_kwargs or {}
     status = 200
@@ -37,6 +47,8 @@ def process_public_form(
             return _see_other(success_url)
         else:
             status = 400
+            if on_invalid:
+                on_invalid(form)
     elif request.method in ("GET", "HEAD"):
         form = form_class(**form_kwargs)
     else:

@@ -82,6 +82,8 @@ def erase_registration_data(sender, instance, **kwargs):
     still uses it."""
     page = ClusterPage.objects.filter(pk=instance.page_id).first()
     if page is not None and page.first_published_at is None and not page.live:
+        for alias in ClusterPage.objects.filter(alias_of=page):  # its copies in other languages
+            alias.delete()
         page.delete()
     if instance.logo_id and not ClusterPage.objects.filter(logo_id=instance.logo_id).exists():
         get_image_model().objects.filter(pk=instance.logo_id).delete()

@@ -6,8 +6,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import MatchpointGroup
-from .dashboard import RegistrationsAwaitingApprovalPanel, UntranslatedEventsPanel
-from .models import IndustryTag, IndustryTagName
+from .dashboard import (
+    RegistrationsAwaitingApprovalPanel,
+    RegistrationsShownUntranslatedPanel,
+    UntranslatedEventsPanel,
+)
+from .every_language import alias_in_every_language
+from .models import ClusterPage, IndustryTag, IndustryTagName
 
 
 class IndustryTagViewSet(SnippetViewSet):
@@ -74,6 +79,19 @@ def register_matchpoint():
 
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
-    for panel_class in (RegistrationsAwaitingApprovalPanel, UntranslatedEventsPanel):
+    panel_classes = (
+        RegistrationsAwaitingApprovalPanel,
+        RegistrationsShownUntranslatedPanel,
+        UntranslatedEventsPanel,
+    )
+    for panel_class in panel_classes:
         if panel := panel_class.for_user(request.user):
             panels.append(panel)
+
+
+# After wagtail-localize's synchronized trees (order 0), which alias pages made in the
+# source language: a cluster made in another language is aliased here.
+@hooks.register("after_create_page", order=100)
+def cluster_in_every_language(request, page):
+    if isinstance(page, ClusterPage) and page.alias_of_id is None:
+        alias_in_every_language(page)

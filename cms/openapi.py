@@ -384,6 +384,11 @@ def components():
                     "id": {"type": "integer"},
                     "title": string,
                     "url": or_null(string),
+                    "locale": {
+                        "type": "string",
+                        "description": "The partner page's language: the page's own where "
+                        "the partner has a live version in it.",
+                    },
                     "country": {"enum": Country.values},
                     "hand_picked": {
                         "type": "boolean",
@@ -395,7 +400,15 @@ def components():
                         "description": "The industry tags both clusters have.",
                     },
                 },
-                required=["id", "title", "url", "country", "hand_picked", "shared_industries"],
+                required=[
+                    "id",
+                    "title",
+                    "url",
+                    "locale",
+                    "country",
+                    "hand_picked",
+                    "shared_industries",
+                ],
                 description="A cluster, in the page's language.",
             ),
             "Rendition": {

@@ -122,6 +122,16 @@ class NetworkContactSettings(BaseSiteSetting):
         verbose_name = _("network contact details")
 
 
+def network_contact_for(page):
+    """``(name, e-mail)`` of the network's contact on ``page``'s site, who receives messages
+    for clusters without their own contact (``CLUSTERDIRECTORY["CONTACT_FALLBACK"]``)."""
+    site = page.get_site()
+    if site is None:
+        return None
+    contact = NetworkContactSettings.for_site(site)
+    return (contact.organisation or site.site_name, contact.email) if contact.email else None
+
+
 class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):
     """The links of the header or the footer in one language; translators translate the
     labels in wagtail-localize like any other snippet."""

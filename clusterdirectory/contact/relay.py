@@ -1,4 +1,5 @@
-"""Relaying stored contact requests to the cluster's contact person by e-mail.
+"""Relaying stored contact requests by e-mail to the cluster's contact person, or to the
+network's contact for a cluster without one (``recipient.py``).
 
 A failure never reaches the visitor: it is logged and kept on the record, and
 ``send_pending_mail`` tries again later.
@@ -12,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import ContactRequest
+from .recipient import contact_recipient
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +23,7 @@ def site_name(page):
     return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
-def mail_body(contact_request):
+def mail_body(contact_request, recipient):
     """Plain text, built in Python: a template would HTML-escape what the visitor wrote."""
     cluster = contact_request.cluster
     values = {
@@ -30,7 +32,17 @@ def mail_body(contact_request):
         "email": contact_request.email,
         "cluster": cluster.title,
     }
-    lines = [
+    lines = []
+    if recipient.is_network:
+        lines += [
+            _(
+                "%(cluster)s has no contact person on the site, so this message comes to the "
+                "network. Please pass it on to the cluster, or answer it yourself."
+            )
+            % values,
+            "",
+        ]
+    lines += [
         _("%(name)s (%(organisation)s, %(email)s) wrote to %(cluster)s:") % values,
         "",
         contact_request.message,
@@ -43,8 +55,15 @@ def mail_body(contact_request):
     return "\n".join(lines) + "\n"
 
 
+class NoRecipient(Exception):
+    pass
+
+
 def build_message(contact_request):
     cluster = contact_request.cluster
+    recipient = contact_recipient(cluster)
+    if recipient is None:
+        raise NoRecipient(f"{cluster.title} has no contact e-mail, and the site no fallback.")
     # In the language the visitor wrote in: the language of the cluster's page.
     with translation.override(contact_request.language_code or None):
         subject = _("[%(site)s] Message from %(name)s (%(organisation)s)") % {
@@ -52,11 +71,11 @@ def build_message(contact_request):
             "name": contact_request.name,
             "organisation": contact_request.organisation,
         }
-        body = mail_body(contact_request)
+        body = mail_body(contact_request, recipient)
     return EmailMessage(
         subject=subject,
         body=body,
-        to=[cluster.contact_email],
+        to=[recipient.email],
         reply_to=[contact_request.email],
     )
 
@@ -80,7 +99,6 @@ def relay(contact_request):
 def pending_contact_requests():
     return (
         ContactRequest.objects.filter(relayed_at__isnull=True)
-        .exclude(cluster__contact_email="")
         .select_related("cluster")
         .order_by("submitted_at")
     )
@@ -90,6 +108,8 @@ def relay_pending():
     """Try every unrelayed request again; returns ``(sent, failed)``."""
     sent = failed = 0
     for contact_request in pending_contact_requests():
+        if contact_recipient(contact_request.cluster) is None:
+            continue  # nobody to send it to, since the contact was removed: not a failure
         if relay(contact_request):
             sent += 1
         else:

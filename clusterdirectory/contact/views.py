@@ -10,14 +10,18 @@ from django.utils import translation
 from ..antispam import RateLimiter
 from ..public_forms import process_public_form
 from .forms import ContactForm
+from .recipient import contact_recipient
 from .relay import relay
 
 limiter = RateLimiter("contact", "CONTACT_RATE_LIMIT")
 
 
 def _ensure_contactable(request, page):
-    if not page.contact_email or not (page.live or getattr(request, "is_preview", False)):
+    """The recipient of the cluster's messages; 404 when there is none."""
+    recipient = contact_recipient(page)
+    if recipient is None or not (page.live or getattr(request, "is_preview", False)):
         raise Http404
+    return recipient
 
 
 def _privacy_url(request, page):
@@ -26,7 +30,7 @@ def _privacy_url(request, page):
 
 
 def contact(request, page):
-    _ensure_contactable(request, page)
+    recipient = _ensure_contactable(request, page)
 
     def store_and_relay(form):
         contact_request = form.save(commit=False)
@@ -42,14 +46,16 @@ def contact(request, page):
         form_kwargs={"privacy_url": _privacy_url(request, page)},
         limiter=limiter,
         template="clusterdirectory/contact_form.html",
-        context={"page": page, "self": page},
+        context={"page": page, "self": page, "recipient": recipient},
         on_valid=store_and_relay,
         success_url=page.get_url(request) + page.reverse_subpage("contact_thanks"),
     )
 
 
 def thanks(request, page):
-    _ensure_contactable(request, page)
+    recipient = _ensure_contactable(request, page)
     return TemplateResponse(
-        request, "clusterdirectory/contact_thanks.html", {"page": page, "self": page}
+        request,
+        "clusterdirectory/contact_thanks.html",
+        {"page": page, "self": page, "recipient": recipient},
     )

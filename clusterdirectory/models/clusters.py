@@ -29,6 +29,7 @@ from ..api_fields import (
 )
 from ..blocks import ListItemBlock
 from ..choices import Country
+from ..contact.recipient import contact_recipient
 from ..export import csv_export, json_export
 from ..headless import OptionalHeadlessPreviewMixin
 from ..listing import cluster_listing
@@ -386,12 +387,14 @@ class ClusterPage(
         verbose_name = _("cluster page")
 
     @classmethod
-    def live_in(cls, locale):
-        """Live, public clusters in one language (``locale``: a Locale or its pk).
-        ``public()`` would look the private sections up again for every queryset made from
-        this one; this looks them up once."""
-        private = cls.objects.private_q()
-        return cls.objects.live().exclude(private).filter(locale_id=getattr(locale, "pk", locale))
+    def live_in(cls, locale=None):
+        """Live, public clusters in one language (``locale``: a Locale or its pk), or in
+        every language. ``public()`` would look the private sections up again for every
+        queryset made from this one; this looks them up once."""
+        clusters = cls.objects.live().exclude(cls.objects.private_q())
+        if locale is None:
+            return clusters
+        return clusters.filter(locale_id=getattr(locale, "pk", locale))
 
     @path("contact/")
     def contact(self, request):
@@ -408,6 +411,7 @@ class ClusterPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["contact_recipient"] = contact_recipient(self)
         context["potential_partners"] = potential_partners(
             self,
             tag_ids=[item.tag_id for item in context["industry_items"]],

@@ -1,4 +1,5 @@
 import datetime
+import os
 
 import phonenumbers
 from django import forms
@@ -12,6 +13,7 @@ from ..choices import Country
 from ..conf import get_setting
 from ..models import ClusterRegistration, IndustryTag, industry_names
 from ..text import plain_text
+from . import kept_logo
 
 LOGO_FORMATS = {"JPEG", "PNG", "WEBP"}
 REQUIRED_TEXT_FIELDS = [
@@ -59,6 +61,8 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     consent = forms.BooleanField(required=True)
+    # A logo chosen before the form last came back with errors (``kept_logo.py``).
+    logo_kept = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = ClusterRegistration
@@ -136,6 +140,7 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept_logo_path = None
         self.fields["industries"].names = industry_names()
         self.fields["country"].choices = [("", _("Choose a country"))] + list(
             self.fields["country"].choices
@@ -204,7 +209,7 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
         if not upload:
-            return None
+            return self._kept_logo()
         max_bytes = get_setting("LOGO_MAX_BYTES")
         if upload.size > max_bytes:
             raise forms.ValidationError(
@@ -229,3 +234,36 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
             check.verify()  # rejects truncated files Pillow only half-read above
         upload.seek(0)
         return upload
+
+    def _kept_logo(self):
+        token = self.data.get("logo_kept", "")
+        if not token:
+            return None
+        try:
+            found = kept_logo.find(token)
+        except kept_logo.Expired:
+            raise forms.ValidationError(
+                _("The logo you chose earlier is no longer kept. Please choose it again."),
+                code="logo_expired",
+            ) from None
+        if found is None:
+            return None
+        self.kept_logo_path, logo = found
+        return logo
+
+    def keep_logo(self):
+        """On a form with errors: keep a valid logo for the next try, and say so."""
+        logo = self.cleaned_data.get("logo_file") if hasattr(self, "cleaned_data") else None
+        if not logo:
+            return
+        token = self.data.get("logo_kept", "") if self.kept_logo_path else kept_logo.keep(logo)
+        self.data = self.data.copy()
+        self.data["logo_kept"] = token
+        # The bound field read the help text when the form was cleaned.
+        self["logo_file"].help_text = _(
+            "“%(name)s” is kept: you need not choose it again. Choose another file to replace it."
+        ) % {"name": os.path.basename(logo.name)}
+
+    def forget_kept_logo(self):
+        if self.kept_logo_path:
+            kept_logo.forget(self.kept_logo_path)

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from wagtail.models import Workflow
 
 from ..conf import get_setting
+from ..every_language import aliased_locales, language_name
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,20 @@ def notify_moderators(registration):
         registration.moderators_notified_at = timezone.now()
         registration.save(update_fields=["moderators_notified_at"])
         return True
+    page = registration.page
+    shown_in = aliased_locales([page])[page.pk] if page else []
+    with translation.override(settings.LANGUAGE_CODE):  # the mail's language
+        language = language_name(page.locale) if page else registration.language_code
+        shown_in_names = ", ".join(language_name(locale) for locale in shown_in)
     context = {
         "registration": registration,
+        "language": language,
+        "shown_in": shown_in_names,
+        "translate_url": admin_url(
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        )
+        if shown_in
+        else "",
         "industries": ", ".join(tag.name for tag in registration.industries.all()),
         "page_url": admin_url(reverse("wagtailadmin_pages:edit", args=[registration.page_id]))
         if registration.page_id

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
 
 from ..conf import get_setting
+from ..every_language import alias_in_every_language
 from ..models import ClusterPage, ClusterRegistration, RegistrationStatus
 from ..text import plain_lines, plain_text, text_to_rich_text
 from .notifications import notify_moderators
@@ -34,6 +35,7 @@ def store_registration(form, index_page, language_code):
             )
         registration.save()
         form.save_m2m()
+    form.forget_kept_logo()  # now a Wagtail image
     if create_page(registration):
         notify_moderators(registration)
     return registration
@@ -120,6 +122,8 @@ def _draft_page(registration):
     page.industries.set(list(registration.industries.all()))
     index.add_child(instance=page)
     page.save_revision(log_action=True)
+    # Drafts in the other languages too, published with it: every visitor finds the cluster.
+    alias_in_every_language(page)
     return page
 
 

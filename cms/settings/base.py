@@ -284,6 +284,8 @@ CLUSTERDIRECTORY = {
     "REGISTRATION_RATE_LIMIT": os.environ.get("REGISTRATION_RATE_LIMIT", "5/h"),
     "CONTACT_RATE_LIMIT": os.environ.get("CONTACT_RATE_LIMIT", "5/h"),
     "CLIENT_IP_HEADER": os.environ.get("CLIENT_IP_HEADER") or None,
+    # Clusters without a contact person are reached through the network's contact.
+    "CONTACT_FALLBACK": "home.models.network_contact_for",
 }
 
 # Mail: registrations and contact requests are stored before anything is sent, and

@@ -20,7 +20,7 @@ def moderator(django_user_model):
     return user
 
 
-def fill_profile(page):
+def fill_profile(page, industry="Windenergie"):
     page.fill("#id_name", "Syddansk Robotcluster")
     page.fill("#id_street", "Forskerparken 10")
     page.fill("#id_postcode", "5230")
@@ -33,7 +33,7 @@ def fill_profile(page):
     page.fill("#id_contact_phone", "+45 6550 1344")
     page.fill("#id_founded_year", "2011")
     page.fill("#id_members_count", "85")
-    page.get_by_role("checkbox", name="Windenergie").check()
+    page.get_by_role("checkbox", name=industry).check()
     page.fill("#id_focus_areas", "Robotik, Offshore-Wartung")
     page.fill("#id_services", "Matchmaking\nTestanlagen")
     page.fill("#id_description", "Robotik für die Windindustrie.")
@@ -61,7 +61,7 @@ def test_visitor_registers_and_moderator_approves(page, cluster_site, moderator)
     expect(page.locator("h1")).to_have_text("Vielen Dank für Ihre Registrierung")
     snap(page, "thanks")
 
-    draft = ClusterPage.objects.get(title="Syddansk Robotcluster")
+    draft = ClusterPage.objects.get(title="Syddansk Robotcluster", alias_of=None)
     assert not draft.live and draft.locale.language_code == "de"
     page.goto("/de/clusters/")
     expect(page.locator(".cluster-card", has_text="Syddansk Robotcluster")).to_have_count(0)
@@ -80,3 +80,78 @@ def test_visitor_registers_and_moderator_approves(page, cluster_site, moderator)
     assert ClusterRegistration.objects.get().status == RegistrationStatus.PUBLISHED
     page.goto("/de/clusters/?tag=wind-energy")
     expect(page.locator(".cluster-card", has_text="Syddansk Robotcluster")).to_have_count(1)
+
+
+def result_count(page):
+    return int(page.locator(".result-count").inner_text().split()[0])
+
+
+def facet_count(page, name):
+    label = page.locator(".directory__filters label", has=page.get_by_role("checkbox", name=name))
+    return int(label.locator(".count").inner_text().strip("()"))
+
+
+def test_a_danish_registration_is_found_and_matched_in_every_language(
+    page, cluster_site, moderator
+):
+    """Registered on /da/ with a Danish phone number, approved: the cluster is listed in
+    English, Danish and German, and suggested as a partner to a German cluster sharing an
+    industry, on its German and English pages."""
+    page.goto("/da/clusters/")
+    page.get_by_role("link", name="Registrér din klynge").click()
+    expect(page).to_have_url("/da/clusters/register/")
+    fill_profile(page, industry="Fødevarer")
+    page.fill("#id_name", "Brintklynge Sønderjylland")
+    page.fill("#id_contact_phone", "74 62 11 80")  # as dialled in Denmark
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Send registrering").click()
+    expect(page.locator("h1")).to_have_text("Tak for din registrering")
+    snap(page, "thanks")
+
+    source = ClusterPage.objects.get(title="Brintklynge Sønderjylland", alias_of=None)
+    assert source.locale.language_code == "da"
+    assert source.contact_phone == "+45 74 62 11 80"
+    assert source.slug == "brintklynge-sonderjylland"
+
+    log_in(page, "moderator", "moderator-pass")
+    page.goto(f"/admin/pages/{source.pk}/edit/")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
+    page.get_by_role("button", name="Approve").first.click()
+    expect(page.locator(".messages")).to_contain_text("Brintklynge Sønderjylland")
+    source.refresh_from_db()
+    assert source.live
+
+    for code in ("en", "da", "de"):
+        page.goto(f"/{code}/clusters/?tag=food")
+        card = page.locator(".cluster-card", has_text="Brintklynge Sønderjylland")
+        expect(card).to_have_count(1)
+        snap(page, f"listed in {code}")
+
+    # A German cluster sharing the food industry suggests it, in German and in English.
+    for code, heading in (
+        ("de", "Potenzielle Partner über die Grenze hinweg"),
+        ("en", "Potential partners across the border"),
+    ):
+        page.goto(ClusterPage.objects.get(title="LogI-SH", locale__language_code=code).url)
+        partners = page.locator("section.partners")
+        expect(partners.locator("h2")).to_have_text(heading)
+        link = partners.get_by_role("link", name="Brintklynge Sønderjylland")
+        expect(link).to_have_attribute("href", f"/{code}/clusters/brintklynge-sonderjylland/")
+        expect(link).not_to_have_attribute("lang", "da")  # its page in the visitor's language
+        snap(page, f"partner in {code}")
+
+    # Two industries widen the result; each count beside an industry predicts its result.
+    page.goto("/de/clusters/")
+    wind, food = facet_count(page, "Windenergie"), facet_count(page, "Ernährung")
+    page.get_by_role("checkbox", name="Windenergie").check()
+    page.get_by_role("button", name="Cluster anzeigen").click()
+    page.wait_for_url("**/de/clusters/?*")
+    assert result_count(page) == wind
+    assert facet_count(page, "Ernährung") == food  # its count under the other facets
+    page.get_by_role("checkbox", name="Ernährung").check()
+    page.get_by_role("button", name="Cluster anzeigen").click()
+    page.wait_for_url("**tag=food*")
+    both = result_count(page)
+    assert both > max(wind, food)
+    expect(page.locator(".cluster-card", has_text="Brintklynge Sønderjylland")).to_have_count(1)
+    snap(page, "two industries")

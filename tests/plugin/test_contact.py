@@ -401,6 +401,51 @@ def test_profile_without_contact_email_offers_no_form(client, cluster_index):
     assert "contact/" not in html
 
 
+def network(page):
+    """The site's fallback for clusters without a contact (``CONTACT_FALLBACK``)."""
+    return ("InTra-Net office", "office@intra-net.example")
+
+
+@pytest.fixture
+def with_network_contact(settings):
+    settings.CLUSTERDIRECTORY = {"CONTACT_FALLBACK": "tests.plugin.test_contact.network"}
+
+
+@pytest.mark.usefixtures("with_network_contact")
+def test_a_cluster_without_contact_is_reached_through_the_network(send, client, cluster_index):
+    silent = ClusterPageFactory(parent=cluster_index, title="Silent Cluster", contact_email="")
+    soup = BeautifulSoup(client.get(silent.url).content, "html.parser")
+    assert soup.select_one(f'a[href="{silent.url}contact/"]').get_text() == "Contact this cluster"
+    note = soup.select_one(".cluster__contact-note").get_text(" ", strip=True)
+    assert note == (
+        "No contact person is named on this profile yet: your message goes to "
+        "InTra-Net office, who passes it on."
+    )
+    form = client.get(silent.url + "contact/").content.decode()
+    assert "Silent Cluster has no contact person on this site yet." in form
+
+    response = send(silent.url + "contact/", VALID)
+
+    assert response.status_code == 303
+    thanks = client.get(response["Location"]).content.decode()
+    assert "forwarded to InTra-Net office, who passes it on to Silent Cluster" in thanks
+    [message] = mail.outbox
+    assert message.to == ["office@intra-net.example"]
+    assert message.reply_to == [VALID["email"]]
+    assert message.body.startswith("Silent Cluster has no contact person on the site, so this")
+    assert VALID["message"] in message.body
+
+
+@pytest.mark.usefixtures("with_network_contact")
+def test_the_command_relays_waiting_messages_of_clusters_without_contact(cluster_index):
+    silent = ClusterPageFactory(parent=cluster_index, contact_email="")
+    ContactRequest.objects.create(cluster=silent, language_code="en", **MESSAGE)
+    out = StringIO()
+    call_command("send_pending_mail", stdout=out)
+    assert "Contact requests: 1 sent, 0 failed." in out.getvalue()
+    assert [message.to for message in mail.outbox] == [["office@intra-net.example"]]
+
+
 # -- Languages --------------------------------------------------------------------------------
 
 

@@ -95,9 +95,12 @@ def test_cluster_page_created_with_the_preset_country(
         ),
     )
 
-    page = ClusterPage.objects.get(slug="foedevareklyngen")
+    page = ClusterPage.objects.get(slug="foedevareklyngen", alias_of=None)
     assert page.locale == locales["da"]
     assert page.country == Country.DENMARK
+    # A cluster made in any language is a cluster in every language: an alias in English,
+    # the other language the index has here.
+    assert [alias.locale for alias in ClusterPage.objects.filter(alias_of=page)] == [locales["en"]]
     assert page.show_contact_email is False
     assert page.founded_year is None
 

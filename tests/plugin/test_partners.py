@@ -162,12 +162,15 @@ def test_a_german_page_links_the_german_translations(cluster_index, tags, offsho
     chosen_de = translate_page(chosen, locales["de"])
     suggested_de = translate_page(suggested, locales["de"])
 
+    # A cluster and its translations are one cluster: one without a German page is still
+    # a partner, shown in its own language, after those in the page's language.
     partners = potential_partners(offshore_de)
     assert [(p.page.pk, p.hand_picked) for p in partners] == [
         (chosen_de.pk, True),
+        (untranslated_pick.pk, True),
         (suggested_de.pk, False),
+        (only_english.pk, False),
     ]
-    assert {p.page.locale_id for p in partners} == {locales["de"].pk}
     # The English page keeps its English partners.
     assert [(p.page.pk, p.hand_picked) for p in potential_partners(offshore)] == [
         (chosen.pk, True),
@@ -175,6 +178,39 @@ def test_a_german_page_links_the_german_translations(cluster_index, tags, offsho
         (only_english.pk, False),
         (suggested.pk, False),
     ]
+
+
+def test_clusters_are_compared_across_languages(client, root_page, locales):
+    """A cluster registered in Danish only, in a Danish directory, is a partner of a German
+    cluster in a German one, and the other way round."""
+    english_index = ClusterIndexPageFactory(parent=root_page)
+    danish_index = translate_page(english_index, locales["da"])
+    german_index = translate_page(english_index, locales["de"])
+    hydrogen = make_tags("Hydrogen")["hydrogen"]
+    brint = cluster(danish_index, "Brintklynge", country="DK", industries=[hydrogen])
+    wasserstoff = cluster(german_index, "Wasserstoff SH", industries=[hydrogen])
+    # Ranked once per cluster, whatever the number of its versions.
+    translate_page(wasserstoff, locales["en"])
+
+    assert [(p.page.pk, p.shared_tags) for p in potential_partners(wasserstoff)] == [
+        (brint.pk, [("hydrogen", "Hydrogen")])
+    ]
+    assert [p.page.pk for p in potential_partners(brint)] == [wasserstoff.pk]
+
+    # The German page links the partner's page in its language once it has one.
+    brint_de = translate_page(brint, locales["de"])
+    assert [p.page.pk for p in potential_partners(wasserstoff)] == [brint_de.pk]
+
+    response = client.get(wasserstoff.url)
+    link = BeautifulSoup(response.content, "html.parser").select_one(".partner-card a")
+    assert link["href"] == brint_de.url and not link.has_attr("lang")
+    brint_de.refresh_from_db()
+    brint_de.unpublish()
+    response = client.get(wasserstoff.url)
+    card = BeautifulSoup(response.content, "html.parser").select_one(".partner-card")
+    assert card.a["href"] == brint.url
+    assert card.a["lang"] == card.a["hreflang"] == "da"
+    assert "Dänisch" in card.get_text(" ", strip=True)  # the language, named in German
 
 
 def test_the_cluster_page_shows_its_partners(client, cluster_index, tags, offshore):

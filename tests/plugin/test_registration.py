@@ -6,14 +6,18 @@ import os
 import socket
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Workflow, WorkflowState
+from wagtail_localize.operations import TranslationCreator
 
 from clusterdirectory.models import ClusterPage, ClusterRegistration, RegistrationStatus
 from tests.conftest import translate_page
@@ -257,7 +261,7 @@ def test_a_german_registration_goes_under_the_german_index(client, cluster_index
     response = client.post(url, valid_data(tags))
 
     assert response.status_code == 303
-    page = ClusterPage.objects.get()
+    page = ClusterPage.objects.get(alias_of=None)
     assert page.locale == locales["de"]
     assert page.get_parent().pk == german_index.pk
     assert ClusterRegistration.objects.get().language_code == "de"
@@ -381,6 +385,66 @@ def test_invalid_input_creates_nothing_and_keeps_what_was_typed(
     assert "anna@cluster-nord.example" in html or field == "contact_email"
     assert_nothing_created()
     assert not mail.outbox
+
+
+def kept_logo_token(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.find("input", attrs={"name": "logo_kept"})["value"]
+
+
+def test_a_chosen_logo_is_kept_when_the_form_comes_back(client, cluster_index, tags):
+    data = valid_data(tags, consent=None, logo_file=image_upload(name="unser-logo.png"))
+    response = client.post(register_url(cluster_index), data)
+
+    assert response.status_code == 400
+    assert "“unser-logo.png” is kept: you need not choose it again." in response.content.decode()
+    token = kept_logo_token(response)
+    assert token
+    assert_nothing_created()
+    # Still kept after another mistake, without choosing it again.
+    response = client.post(
+        register_url(cluster_index), valid_data(tags, consent=None, logo_kept=token)
+    )
+    assert response.status_code == 400
+    assert kept_logo_token(response) == token
+
+    response = client.post(register_url(cluster_index), valid_data(tags, logo_kept=token))
+
+    assert response.status_code == 303
+    logo = ClusterRegistration.objects.get().logo
+    assert logo.width == 40 and logo.height == 20
+    assert ClusterPage.objects.get(alias_of=None).logo == logo
+    from django.core.files.storage import default_storage
+
+    from clusterdirectory.registration import kept_logo
+
+    assert default_storage.listdir(kept_logo.FOLDER)[1] == []  # the kept file is gone
+
+
+def test_a_kept_logo_that_expired_is_asked_for_again(client, cluster_index, tags, monkeypatch):
+    from clusterdirectory.registration import kept_logo
+
+    data = valid_data(tags, consent=None, logo_file=image_upload())
+    token = kept_logo_token(client.post(register_url(cluster_index), data))
+    monkeypatch.setattr(kept_logo, "MAX_AGE", datetime.timedelta(seconds=-1))
+
+    response = client.post(register_url(cluster_index), valid_data(tags, logo_kept=token))
+
+    assert response.status_code == 400
+    assert "The logo you chose earlier is no longer kept." in response.content.decode()
+    assert_nothing_created()
+    # Kept logos of forms never sent again are purged with the other personal data.
+    out = io.StringIO()
+    call_command("purge_personal_data", stdout=out)
+    assert "Deleted 1 kept logos." in out.getvalue()
+
+
+def test_a_forged_kept_logo_is_ignored(client, cluster_index, tags):
+    response = client.post(
+        register_url(cluster_index), valid_data(tags, logo_kept="../../etc/passwd:forged")
+    )
+    assert response.status_code == 303
+    assert ClusterRegistration.objects.get().logo is None
 
 
 @pytest.mark.parametrize(
@@ -574,3 +638,167 @@ def test_messages_are_in_the_visitors_language(client, cluster_index, tags, loca
     html = response.content.decode()
     assert "Geben Sie die Telefonnummer im internationalen Format" in html
     assert '<html lang="de">' in html
+
+
+# -- A cluster in every language ------------------------------------------------------------
+
+
+@pytest.fixture
+def indexes(cluster_index, locales):
+    return {
+        "en": cluster_index,
+        "da": translate_page(cluster_index, locales["da"]),
+        "de": translate_page(cluster_index, locales["de"]),
+    }
+
+
+def register_in_danish(client, indexes, tags):
+    data = valid_data(
+        tags, name="Brintklynge Sønderjylland", country="DK", contact_phone="74 62 11 80"
+    )
+    response = client.post(register_url(indexes["da"]), data)
+    assert response.status_code == 303
+    return ClusterRegistration.objects.get()
+
+
+def approve(page, moderator):
+    task_state = page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+
+def versions(page):
+    return {
+        p.locale.language_code: p
+        for p in ClusterPage.objects.filter(translation_key=page.translation_key)
+    }
+
+
+def test_a_registration_is_a_draft_in_every_language_published_on_approval(
+    client, indexes, tags, moderator
+):
+    registration = register_in_danish(client, indexes, tags)
+    page = registration.page
+    assert page.locale.language_code == "da"
+    found = versions(page)
+    assert set(found) == {"en", "da", "de"}
+    for code in ("en", "de"):
+        assert found[code].alias_of_id == page.pk
+        assert found[code].get_parent().pk == indexes[code].pk
+        assert not found[code].live
+        assert found[code].slug == "brintklynge-sonderjylland"
+    for index in indexes.values():
+        assert "Brintklynge" not in client.get(index.url).content.decode()
+
+    approve(page, moderator)
+
+    for code, index in indexes.items():
+        version = versions(page)[code]
+        assert version.live
+        assert sorted(version.industries.values_list("slug", flat=True)) == [
+            "aluminium",
+            "wind-energy",
+        ]
+        assert "Brintklynge Sønderjylland" in client.get(index.url).content.decode()
+        assert client.get(version.url).status_code == 200
+    assert page.contact_phone == "+45 74 62 11 80"
+
+
+def test_the_moderator_is_told_which_languages_show_the_registrants_text(
+    client, indexes, tags, moderator
+):
+    registration = register_in_danish(client, indexes, tags)
+    [notice] = [m for m in mail.outbox if m.subject.startswith("New cluster registration")]
+    assert "Language: Danish" in notice.body
+    assert "the site shows the page with this text in: English, German." in notice.body
+    # The registrant's own words, in any language, are plain text.
+    translate = reverse("wagtail_localize:submit_page_translation", args=[registration.page_id])
+    assert f"Translate it: http://testserver{translate}" in notice.body
+
+
+def test_the_dashboard_lists_registered_clusters_until_translated(
+    client, indexes, tags, moderator, admin_user
+):
+    registration = register_in_danish(client, indexes, tags)
+    client.force_login(admin_user)
+
+    panel = dashboard_panel(client)
+    assert "Brintklynge Sønderjylland" in panel
+    assert "English" in panel and "German" in panel
+
+    # Translating into German turns the German alias into a translation.
+    TranslationCreator(admin_user, [indexes["de"].locale]).create_translations(registration.page)
+    assert versions(registration.page)["de"].alias_of_id is None
+    panel = dashboard_panel(client)
+    assert "English" in panel and "German" not in panel
+
+    TranslationCreator(admin_user, [indexes["en"].locale]).create_translations(registration.page)
+    assert "Every registered cluster reads in every language." in dashboard_panel(client)
+
+
+def dashboard_panel(client):
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    heading = soup.find(string=lambda text: "Registered clusters not yet translated" in text)
+    return heading.find_parent("section").get_text(" ", strip=True)
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_registration_made_before_is_brought_into_line_by_a_command(indexes, tags):
+    # As registrations made them before: a page in one language only, live.
+    old = ClusterPageFactory(parent=indexes["da"], title="Gammel klynge", country="DK")
+    english_only = ClusterPageFactory(parent=indexes["en"], title="English only")
+    assert set(versions(old)) == {"da"}
+
+    out = run("clusters_in_every_language", "--dry-run")
+    assert "Gammel klynge (da): en, de" in out and "Nothing changed." in out
+    assert set(versions(old)) == {"da"}
+
+    assert "4 alias(es) made." in run("clusters_in_every_language")
+    for page in (old, english_only):
+        found = versions(page)
+        assert set(found) == {"en", "da", "de"}
+        assert all(version.live for version in found.values())
+    assert versions(old)["de"].alias_of_id == old.pk
+
+    assert "0 alias(es) made." in run("clusters_in_every_language")
+
+
+def test_a_cluster_made_in_the_admin_in_any_language_gets_aliases(indexes):
+    # What the admin's create view runs after saving a new page, in the hooks' order.
+    def created(page):
+        for hook in hooks.get_hooks("after_create_page"):
+            hook(None, page)
+
+    danish = ClusterPageFactory(parent=indexes["da"], title="Dansk klynge", country="DK")
+    created(danish)
+    assert {code: p.alias_of_id for code, p in versions(danish).items()} == {
+        "da": None,
+        "en": danish.pk,
+        "de": danish.pk,
+    }
+    # Made in English, synchronized trees alias it; nothing is made twice.
+    english = ClusterPageFactory(parent=indexes["en"], title="English cluster")
+    created(english)
+    assert sorted(versions(english)) == ["da", "de", "en"]
+
+
+def test_deleting_a_rejected_registration_takes_its_pages_in_every_language(
+    client, indexes, tags, moderator
+):
+    data = valid_data(tags, country="DK", logo_file=image_upload())
+    client.post(register_url(indexes["da"]), data)
+    registration = ClusterRegistration.objects.get()
+    assert ClusterPage.objects.count() == 3
+    task_state = registration.page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+
+    ClusterRegistration.objects.get().delete()
+
+    assert not ClusterPage.objects.exists()
+    assert not get_image_model().objects.exists()

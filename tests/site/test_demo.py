@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.test import Client
 from django.utils.timezone import localdate
 from wagtail.models import Page
 
@@ -32,6 +33,18 @@ def test_loading_twice_keeps_one_copy(demo_site):
 @pytest.mark.usefixtures("shared_demo_site")
 class TestTheLoadedDemo:
     """What the demo holds, one load for all of these tests (they only read it)."""
+
+    def test_clusters_without_a_contact_are_reached_through_the_networks_contact(self):
+        """Most demo profiles name nobody: their contact form goes to the network contact
+        of the site's settings."""
+        silent = ClusterPage.objects.filter(locale__language_code="de", contact_email="").first()
+        client = Client()
+        html = client.get(silent.url).content.decode()
+        assert f'href="{silent.url}contact/"' in html
+        assert "REG X – The Danish Cluster Academy" in html
+        form = client.get(silent.url + "contact/")
+        assert form.status_code == 200
+        assert "REG X – The Danish Cluster Academy" in form.content.decode()
 
     def test_every_cluster_in_every_language_linked_as_translations(self):
         for code in ("en", "da", "de"):

@@ -34,9 +34,10 @@ def test_register_in_every_language_of_the_demo_site(demo_site):
         response = client.post(index.url + "register/", valid_data(tags, name=f"New {code}"))
 
         assert response.status_code == 303, code
-        page = ClusterPage.objects.get(title=f"New {code}")
+        page = ClusterPage.objects.get(title=f"New {code}", alias_of=None)
         assert page.locale.language_code == code and not page.live
         assert page.get_parent().pk == index.pk
+        assert ClusterPage.objects.filter(alias_of=page).count() == 2, code
     assert ClusterRegistration.objects.count() == 3
 
 

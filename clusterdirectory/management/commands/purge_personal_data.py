@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand
 
 from clusterdirectory.privacy import purge_expired
+from clusterdirectory.registration import kept_logo
 
 
 class Command(BaseCommand):
     help = (
         "Delete registrations and relayed contact requests older than the retention periods "
-        'in CLUSTERDIRECTORY["RETENTION_DAYS"]. Run it daily, e.g. from cron.'
+        'in CLUSTERDIRECTORY["RETENTION_DAYS"], and logos kept for a registration form that '
+        "was never sent again. Run it daily, e.g. from cron."
     )
 
     def handle(self, *args, **options):
@@ -15,3 +17,4 @@ class Command(BaseCommand):
             f"Deleted {deleted['registrations']} registrations and "
             f"{deleted['contact_requests']} contact requests."
         )
+        self.stdout.write(f"Deleted {kept_logo.purge_old()} kept logos.")
