@@ -1,10 +1,12 @@
 """The cluster index listing: filters from the query string, facet counts, pagination.
 
 Every query here runs once per request, whatever the number of clusters. What scans every
-cluster of the index (which have each tag, which are in each country, their order) is kept
-until content changes (``cache.py``), so that a filter never asked before costs set
-arithmetic and, with search text, one query.
+cluster of the index (which have each tag, which are in each country, their order; which
+match a search text) is kept until content changes (``cache.py``), so that a filter never
+asked before costs set arithmetic and, with a search text never asked before, one query.
 """
+
+import json
 
 from django import forms
 from django.apps import apps
@@ -14,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from .cache import cached
 from .choices import Country
 from .conf import get_setting
 from .facets import facet_index, removal_links
@@ -21,9 +24,6 @@ from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, throu
 from .taxonomy.models import IndustryTagName
 
 MAX_QUERY_LENGTH = 200
-# Text is searched among the clusters a filter's tags leave when they are at most this many
-# (by id, each a query parameter), else across the whole index.
-MAX_IDS_SEARCHED = 1000
 # The rendition cards show; keep in step with includes/cluster_card.html.
 LOGO_FILTER = "max-240x120"
 
@@ -101,32 +101,34 @@ def cluster_model():
     return apps.get_model("clusterdirectory", "ClusterPage")
 
 
-def matching_text(index, index_page, selection, text):
-    """Which clusters of ``selection`` (a bit set of ``index``) match every word of ``text``,
-    like ``search_clusters()`` but in one query: tag names are matched in ``index``; the
-    fields among the selected clusters alone when they are few, else across the index."""
-    words = list(dict.fromkeys(text.split()))
-    tagged = {word: index.tagged(word) for word in words}
-    if selection.bit_count() <= MAX_IDS_SEARCHED:
-        clusters = cluster_model().objects.filter(pk__in=index.ids(selection))
-    else:
-        clusters = cluster_model().objects.child_of(index_page)  # selection: live, public
-    # A word no tag's name has must be in the fields; for the others, the query says per
-    # cluster whether they are.
-    for word in words:
-        if not tagged[word]:
-            clusters = clusters.filter(in_fields(word))
-    either = [word for word in words if tagged[word]]
-    flags = {
-        f"has_word_{n}": ExpressionWrapper(in_fields(word), output_field=BooleanField())
-        for n, word in enumerate(either)
-    }
-    matching = 0
-    for pk, *in_fields_has in clusters.order_by().annotate(**flags).values_list("pk", *flags):
-        bit = 1 << index.position[pk] if pk in index.position else 0
-        if all(has or tagged[w] & bit for has, w in zip(in_fields_has, either, strict=True)):
-            matching |= bit
-    return selection & matching
+def matching_text(index, index_page, text, language_code):
+    """The bit set of ``index``'s clusters matching every word of ``text``, like
+    ``search_clusters()`` but in one query: tag names are matched in ``index``. Kept until
+    content changes: visitors search the same words again with other filters."""
+    words = sorted({word.lower() for word in text.split()})
+
+    def compute():
+        tagged = {word: index.tagged(word) for word in words}
+        clusters = cluster_model().objects.child_of(index_page)
+        # A word no tag's name has must be in the fields; for the others, the query says per
+        # cluster whether they are.
+        for word in words:
+            if not tagged[word]:
+                clusters = clusters.filter(in_fields(word))
+        either = [word for word in words if tagged[word]]
+        flags = {
+            f"has_word_{n}": ExpressionWrapper(in_fields(word), output_field=BooleanField())
+            for n, word in enumerate(either)
+        }
+        matching = 0
+        for pk, *has in clusters.order_by().annotate(**flags).values_list("pk", *flags):
+            bit = 1 << index.position[pk] if pk in index.position else 0
+            if all(found or tagged[w] & bit for found, w in zip(has, either, strict=True)):
+                matching |= bit
+        return matching
+
+    key = json.dumps(["text", 1, index_page.pk, language_code, words])
+    return cached(key, compute)
 
 
 def cluster_listing(index_page, request):
@@ -139,7 +141,7 @@ def cluster_listing(index_page, request):
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
         chosen = {"tag": tags, "country": [country] if country else []}
         # Text narrows every facet's counts, so it is searched across the index.
-        within = matching_text(index, index_page, index.everything(), text) if text else None
+        within = matching_text(index, index_page, text, get_language()) if text else None
         selection = index.select(chosen, form.match_all, within)
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.

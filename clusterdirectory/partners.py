@@ -25,7 +25,7 @@ from .conf import get_setting
 from .every_language import language_name
 from .localized import localized_choices
 from .taxonomy.filters import through_model
-from .taxonomy.models import industry_names, industry_tags
+from .taxonomy.models import industry_names
 
 # Focus areas are free text; editors separate them by commas, semicolons or new lines.
 FOCUS_SEPARATORS = re.compile(r"[,;\r\n]+")
@@ -145,13 +145,14 @@ def ranked_partners(page, tag_ids):
     return cached(key, compute)
 
 
-def potential_partners(page, tag_ids=None, names=None):
+def potential_partners(page, tags=None, names=None):
     """The partners a cluster page shows: hand-picked ones first, then suggestions, each with
-    the industry tags it shares with ``page`` named in the page's language. ``tag_ids`` and
-    ``names`` save their queries when the caller has them already."""
-    if tag_ids is None:
-        tag_ids = [item.tag_id for item in page.tagged_items.all()]
-    ranked = ranked_partners(page, tag_ids)
+    the industry tags it shares with ``page`` named in the page's language. ``tags`` (the
+    page's IndustryTags) and ``names`` save their queries when the caller has them already."""
+    if tags is None:
+        tags = [item.tag for item in page.tagged_items.select_related("tag")]
+    tags = {tag.pk: tag for tag in tags}  # what is shared is among them
+    ranked = ranked_partners(page, list(tags))
     if not ranked:
         return []
     pages = {
@@ -163,7 +164,6 @@ def potential_partners(page, tag_ids=None, names=None):
     }
     if names is None:
         names = industry_names(locale=page.locale_id)
-    tags = {tag.pk: tag for tag in industry_tags()}
     partners = []
     for pk, hand_picked, shared_ids in ranked:
         if pk not in pages:  # unpublished since, before the cache has heard of it

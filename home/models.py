@@ -13,6 +13,7 @@ from wagtail.models import (
     Page,
     PreviewableMixin,
     RevisionMixin,
+    Site,
     TranslatableMixin,
 )
 from wagtail.search import index
@@ -122,14 +123,18 @@ class NetworkContactSettings(BaseSiteSetting):
         verbose_name = _("network contact details")
 
 
-def network_contact_for(page):
+def network_contact_for(page, request=None):
     """``(name, e-mail)`` of the network's contact on ``page``'s site, who receives messages
     for clusters without their own contact (``CLUSTERDIRECTORY["CONTACT_FALLBACK"]``)."""
-    site = page.get_site()
-    if site is None:
+    if request is not None:  # the site and its settings, found once per request
+        site = Site.find_for_request(request)
+        contact = NetworkContactSettings.for_request(request)
+    else:
+        site = page.get_site()
+        contact = NetworkContactSettings.for_site(site) if site else None
+    if contact is None or not contact.email:
         return None
-    contact = NetworkContactSettings.for_site(site)
-    return (contact.organisation or site.site_name, contact.email) if contact.email else None
+    return (contact.organisation or site.site_name, contact.email)
 
 
 class Menu(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, ClusterableModel):

@@ -18,7 +18,7 @@ limiter = RateLimiter("contact", "CONTACT_RATE_LIMIT")
 
 def _ensure_contactable(request, page):
     """The recipient of the cluster's messages; 404 when there is none."""
-    recipient = contact_recipient(page)
+    recipient = contact_recipient(page, request)
     if recipient is None or not (page.live or getattr(request, "is_preview", False)):
         raise Http404
     return recipient

@@ -411,10 +411,10 @@ class ClusterPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contact_recipient"] = contact_recipient(self)
+        context["contact_recipient"] = contact_recipient(self, request)
         context["potential_partners"] = potential_partners(
             self,
-            tag_ids=[item.tag_id for item in context["industry_items"]],
+            tags=[item.tag for item in context["industry_items"]],
             names=context["industry_names"],
         )
         return context

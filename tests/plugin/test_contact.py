@@ -401,7 +401,7 @@ def test_profile_without_contact_email_offers_no_form(client, cluster_index):
     assert "contact/" not in html
 
 
-def network(page):
+def network(page, request):
     """The site's fallback for clusters without a contact (``CONTACT_FALLBACK``)."""
     return ("InTra-Net office", "office@intra-net.example")
 

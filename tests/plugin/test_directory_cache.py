@@ -101,12 +101,14 @@ def test_every_change_shows_at_once(client, cluster_index, clusters, tags):
     assert seen["tags"] == {"Food": 0, "Wind power": 2}
     assert seen["cards"].count('<li class="tag">Wind power</li>') == 2
 
+    assert listing(client, cluster_index, q="esbjerg")["titles"] == []  # kept until...
     new.city = "Esbjerg"
     new.logo = get_image_model().objects.create(title="logo", file=get_test_image_file())
     new.save_revision().publish()
     card = listing(client, cluster_index, tag="wind-energy")["cards"]
     assert "Esbjerg, " in card
     assert 'class="card__logo"' in card
+    assert listing(client, cluster_index, q="esbjerg")["titles"] == ["Offshore Center"]
 
     new.unpublish()
     assert listing(client, cluster_index, tag="wind-energy")["titles"] == ["CEwind"]

@@ -102,15 +102,6 @@ def test_filter_by_country_case_insensitive(client, cluster_index, clusters):
     assert titles(get(client, cluster_index, country="de")) == ["CEwind", "LogI-SH"]
 
 
-@pytest.fixture(params=["among the tagged", "across the index"])
-def search_where(request, monkeypatch):
-    """Text is searched among the clusters the tags leave when they are few, else across the
-    index: the same results either way."""
-    if request.param == "across the index":
-        monkeypatch.setattr("clusterdirectory.listing.MAX_IDS_SEARCHED", 0)
-
-
-@pytest.mark.usefixtures("search_where")
 def test_filter_by_text_searches_name_place_profile_and_tag_names(client, cluster_index, clusters):
     assert titles(get(client, cluster_index, q="flensburg")) == ["CEwind"]
     assert titles(get(client, cluster_index, q="dairy")) == ["Food Cluster of Southern Denmark"]
@@ -118,7 +109,6 @@ def test_filter_by_text_searches_name_place_profile_and_tag_names(client, cluste
     assert titles(get(client, cluster_index, q="wind esbjerg")) == ["Offshore Center Denmark"]
 
 
-@pytest.mark.usefixtures("search_where")
 def test_filters_combine(client, cluster_index, clusters):
     response = get(client, cluster_index, tag="wind-energy", country="DK", q="offshore")
     assert titles(response) == ["Offshore Center Denmark"]
