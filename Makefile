@@ -120,14 +120,14 @@ services:
 
 # The suite again on PostgreSQL with the cache in Redis (throwaway servers on loopback).
 test-postgres: $(VENV)/.test-installed compilemessages services
-	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser
+	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser --ignore=tests/clients
 
-# All tests on SQLite (browser tests included), the plugin's in a site of its own, then all
-# but the browser tests on PostgreSQL with Redis.
+# All tests on SQLite (browser tests and generated API clients included), the plugin's in a
+# site of its own, then all but those on PostgreSQL with Redis.
 test: $(VENV)/.test-installed compilemessages lint check browser checkers services
 	$(PY) -m pytest $(PYTEST_WORKERS)
 	$(PY) -m pytest $(PYTEST_WORKERS) --ds=tests.plugin_site.settings tests/plugin
-	FUZZ_EXAMPLES=30 scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser -m "not demo_rendering"
+	FUZZ_EXAMPLES=30 scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser --ignore=tests/clients -m "not demo_rendering"
 
 # The property-based tests of the public forms and URLs with many more examples (at least
 # 1,000 per test; FUZZ_EXAMPLES=5000 for more), in one process so the counts are printed.

@@ -1,6 +1,16 @@
-"""Serializer fields that shape the plugin's pages in the Wagtail API."""
+"""Serializer fields that shape the plugin's pages in the Wagtail API.
 
+API v2 calls them; API v3 generates its schemas from their return types (the ``TypedDict``
+classes below), so every field has a typed shape in the OpenAPI document.
+"""
+
+from pathlib import PurePosixPath
+
+from django.utils import translation
 from rest_framework.fields import Field
+from typing_extensions import TypedDict  # pydantic reads it on Python 3.11
+from wagtail.images.api.fields import ImageRenditionDict, ImageRenditionErrorDict
+from wagtail.images.models import SourceImageIOError
 
 from .localized import localized_choices
 from .partners import potential_partners
@@ -9,6 +19,98 @@ from .taxonomy.models import industry_names
 # Renditions the API serves; the listing prefetches exactly these.
 LOGO_RENDITION = "max-240x120"
 IMAGE_RENDITION = "width-960"
+# Widths for a front end's srcset, each as WebP and in the image's own format.
+RESPONSIVE_WIDTHS = (320, 640, 1280)
+
+
+def responsive_specs():
+    return [f"width-{w}|format-webp" for w in RESPONSIVE_WIDTHS] + [
+        f"width-{w}" for w in RESPONSIVE_WIDTHS
+    ]
+
+
+class Rendition(TypedDict):
+    url: str
+    width: int
+    height: int
+    format: str  # the file's: webp, jpeg, png...
+
+
+class ResponsiveImage(ImageRenditionDict):
+    renditions: list[Rendition]  # each width (never wider than the image) in WebP and its own
+
+
+class Industry(TypedDict):
+    slug: str
+    name: str
+
+
+class Address(TypedDict):
+    street: str
+    po_box: str
+    postcode: str
+    city: str
+    country: str
+    country_name: str  # in the page's language
+
+
+class Contact(TypedDict):
+    name: str
+    job_title: str
+    email: str | None  # null unless the cluster chose to show it
+    phone: str
+
+
+class PageLink(TypedDict):
+    id: int
+    title: str
+    url: str | None
+
+
+class CaseStudyLink(PageLink):
+    summary: str
+
+
+class Partner(PageLink):
+    locale: str
+    country: str
+    hand_picked: bool
+    shared_industries: list[Industry]
+
+
+class ResponsiveImageField(Field):
+    """One rendition (``filter_spec``, as Wagtail's ``ImageRenditionField`` gives it) and the
+    renditions for ``srcset``: 320, 640 and 1280 px wide as WebP and in the image's format,
+    with width, height and the alt text. Prefetch ``responsive_specs()`` with it."""
+
+    def __init__(self, filter_spec, **kwargs):
+        self.filter_spec = filter_spec
+        super().__init__(**kwargs)
+
+    def to_representation(self, image) -> ResponsiveImage | ImageRenditionErrorDict:
+        try:
+            shown = image.get_rendition(self.filter_spec)
+            found = image.get_renditions(*responsive_specs()).values()
+        except SourceImageIOError:
+            return {"error": "SourceImageIOError"}
+        renditions = {}
+        for rendition in found:
+            kind = PurePosixPath(rendition.file.name).suffix.lstrip(".").lower()
+            kind = "jpeg" if kind == "jpg" else kind
+            renditions[rendition.width, kind] = {
+                "url": rendition.full_url,
+                "width": rendition.width,
+                "height": rendition.height,
+                "format": kind,
+            }
+        return {
+            "url": shown.url,
+            "full_url": shown.full_url,
+            "width": shown.width,
+            "height": shown.height,
+            "alt": shown.alt,
+            "renditions": [renditions[key] for key in sorted(renditions)],
+        }
 
 
 def _names_for(context, locale_id):
@@ -25,7 +127,7 @@ class IndustriesField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> list[Industry]:
         names = _names_for(self.context, page.locale_id)
         return [
             {"slug": item.tag.slug, "name": names.get(item.tag_id, item.tag.name)}
@@ -37,14 +139,16 @@ class AddressField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> Address:
+        with translation.override(page.locale.language_code):
+            country_name = str(page.get_country_display())
         return {
             "street": page.street,
             "po_box": page.po_box,
             "postcode": page.postcode,
             "city": page.city,
             "country": page.country,
-            "country_name": str(page.get_country_display()),
+            "country_name": country_name,
         }
 
 
@@ -52,7 +156,7 @@ class ContactField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> Contact:
         return {
             "name": page.contact_name,
             "job_title": page.contact_title,
@@ -69,7 +173,7 @@ class RelatedClustersField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> list[PageLink]:
         chosen = [link.cluster for link in page.related_clusters.all()]
         request = self.context.get("request")
         return [
@@ -87,7 +191,7 @@ class PotentialPartnersField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> list[Partner]:
         request = self.context.get("request")
         return [
             {
@@ -113,7 +217,7 @@ class RelatedCaseStudiesField(Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> list[CaseStudyLink]:
         request = self.context.get("request")
         return [
             {
@@ -134,7 +238,7 @@ class ChosenPagesField(Field):
         self.method = method
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> list[PageLink]:
         request = self.context.get("request")
         return [
             {"id": chosen.pk, "title": chosen.title, "url": chosen.get_url(request)}
@@ -150,6 +254,6 @@ class SubpageUrlField(Field):
         self.route_name = route_name
         super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, page):
+    def to_representation(self, page) -> str | None:
         base = page.get_full_url(self.context.get("request"))
         return base + page.reverse_subpage(self.route_name) if base else None

@@ -9,4 +9,14 @@ class ClusterDirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.apps import apps
+
         from . import signals  # noqa: F401
+
+        if apps.is_installed("wagtail.api.v3"):
+            # As Wagtail's own apps add their routers to its API.
+            from wagtail.api.v3.api import api
+
+            from .api.v3 import register
+
+            register(api)

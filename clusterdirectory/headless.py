@@ -3,7 +3,7 @@
 With a front end configured in ``WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]``, wagtail-headless-
 preview stores the draft under a signed token and sends the editor to
 ``<front end>?content_type=app.model&token=...``; the front end fetches the draft from the
-``page_preview`` API endpoint (``clusterdirectory.api.PagePreviewAPIViewSet``).
+``page_preview`` API endpoint (``clusterdirectory.api.v2.PagePreviewAPIViewSet``).
 
 Without one, the package would fail on the missing ``default`` entry; this mixin then falls
 back to Wagtail's ordinary preview, rendered by the page's own template.

@@ -131,6 +131,16 @@ def matching_text(index, index_page, text, language_code):
     return cached(key, compute)
 
 
+def select_clusters(index, index_page, tags, country, text, match_all, language_code):
+    """``(chosen, within, selection)``: the clusters of ``index`` (``facet_index()`` of
+    ``index_page``) with any of ``tags`` (every one if ``match_all``), in ``country`` and
+    matching ``text``, each optional, with the facets' counts."""
+    chosen = {"tag": list(tags), "country": [country] if country else []}
+    # Text narrows every facet's counts, so it is searched across the index.
+    within = matching_text(index, index_page, text, language_code) if text else None
+    return chosen, within, index.select(chosen, match_all, within)
+
+
 def cluster_listing(index_page, request):
     """Template context for the cluster index: the filter form, facets and one page of
     clusters."""
@@ -139,10 +149,9 @@ def cluster_listing(index_page, request):
     form = ClusterFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
-        chosen = {"tag": tags, "country": [country] if country else []}
-        # Text narrows every facet's counts, so it is searched across the index.
-        within = matching_text(index, index_page, text, get_language()) if text else None
-        selection = index.select(chosen, form.match_all, within)
+        chosen, within, selection = select_clusters(
+            index, index_page, tags, country, text, form.match_all, get_language()
+        )
     else:
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags, country, text, chosen, within = [], "", "", {}, None

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
+JSON_TYPES = ("application/json", "application/problem+json")  # API v2 and v3
+
 
 class JSONAwareLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, except that a JSON answer (the API's 404s) is never turned
     into a redirect to a language-prefixed HTML URL."""
 
     def process_response(self, request, response):
-        if response.get("Content-Type", "").startswith("application/json"):
+        if response.get("Content-Type", "").startswith(JSON_TYPES):
             return response
         return super().process_response(request, response)
 

@@ -19,7 +19,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
 
-from clusterdirectory.api import MAX_OFFSET, ContentPagesAPIViewSet
+from clusterdirectory.api.v2 import MAX_OFFSET, ContentPagesAPIViewSet
 from clusterdirectory.api_fields import (
     AddressField,
     ChosenPagesField,
@@ -28,6 +28,7 @@ from clusterdirectory.api_fields import (
     PotentialPartnersField,
     RelatedCaseStudiesField,
     RelatedClustersField,
+    ResponsiveImageField,
     SubpageUrlField,
 )
 from clusterdirectory.content_blocks import StatisticsBlock
@@ -157,7 +158,7 @@ CUSTOM_FIELDS = [
             "description": "A file the page offers: its iCalendar (.ics) or news feed.",
         },
     ),
-    (ImageRenditionField, or_null(ref("Rendition"))),
+    ((ImageRenditionField, ResponsiveImageField), or_null(ref("Rendition"))),
 ]
 
 
@@ -420,6 +421,7 @@ def components():
                             "width": {"type": "integer"},
                             "height": {"type": "integer"},
                             "alt": string,
+                            "renditions": {"type": "array", "items": {"type": "object"}},
                         },
                         required=["url", "full_url", "width", "height", "alt"],
                     ),

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import search
 
-from .api import api_urlpatterns
+from .api import api_urlpatterns, api_v3_urlpatterns
 from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include((api_urlpatterns, "wagtailapi"))),
+    path("api/v3/", include(api_v3_urlpatterns)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path(
         "robots.txt",

@@ -6,7 +6,7 @@ from wagtail.api.v2.utils import BadRequestError, get_full_url, get_object_detai
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
 
-from clusterdirectory.api import NoNullCharactersMixin
+from clusterdirectory.api.v2 import NoNullCharactersMixin
 
 from .menus import menu_for, menu_links
 from .models import Menu

@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -26,6 +25,7 @@ from ..api_fields import (
     ContactField,
     IndustriesField,
     PotentialPartnersField,
+    ResponsiveImageField,
 )
 from ..blocks import ListItemBlock
 from ..choices import Country
@@ -362,7 +362,7 @@ class ClusterPage(
     api_fields = [
         APIField("address", serializer=AddressField()),
         APIField("website"),
-        APIField("logo", serializer=ImageRenditionField(LOGO_RENDITION)),
+        APIField("logo", serializer=ResponsiveImageField(LOGO_RENDITION)),
         APIField("contact", serializer=ContactField()),
         APIField("founded_year"),
         APIField("founded_note"),

@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -24,6 +23,7 @@ from ..api_fields import (
     IMAGE_RENDITION,
     ChosenPagesField,
     IndustriesField,
+    ResponsiveImageField,
     SubpageUrlField,
 )
 from ..blocks import ListItemBlock
@@ -233,7 +233,7 @@ class EventPage(
         APIField("kind"),
         APIField("location"),
         APIField("summary"),
-        APIField("image", serializer=ImageRenditionField(IMAGE_RENDITION)),
+        APIField("image", serializer=ResponsiveImageField(IMAGE_RENDITION)),
         APIField("focus_topics"),
         APIField("programme"),
         APIField("registration_url"),
@@ -355,7 +355,7 @@ class NewsPage(
     api_fields = [
         APIField("date"),
         APIField("summary"),
-        APIField("image", serializer=ImageRenditionField(IMAGE_RENDITION)),
+        APIField("image", serializer=ResponsiveImageField(IMAGE_RENDITION)),
         APIField("body"),
         APIField("industries", serializer=IndustriesField()),
     ]

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail_headless_preview",
     "wagtail.api.v2",
+    "wagtail.api.v3",
+    "ninja",  # serves the API docs' scripts itself, not from a CDN
     "rest_framework",
     "corsheaders",
     "wagtail.contrib.forms",
@@ -246,6 +248,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # staff are not told of Wagtail releases; w
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text as a browser shows it: links and images with their public URLs.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import querydict_from_html
 
-from clusterdirectory.api import PagePreviewAPIViewSet
+from clusterdirectory.api.v2 import PagePreviewAPIViewSet
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
 from clusterdirectory.models import ClusterPage
 from cms.settings import base as base_settings

@@ -20,7 +20,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
-from clusterdirectory.api import ContentPagesAPIViewSet, IndustriesAPIViewSet
+from clusterdirectory.api.v2 import ContentPagesAPIViewSet, IndustriesAPIViewSet
 from clusterdirectory.models import CaseStudyRelatedCluster, IndustryTagName
 from home.api import MenusAPIViewSet
 from home.models import Menu, StandardPage

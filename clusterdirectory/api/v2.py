@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import path
 from django.utils import timezone
@@ -34,22 +34,19 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIView
 from wagtail.models import Locale, Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from .api_fields import IMAGE_RENDITION, LOGO_RENDITION
-from .models import (
+from ..api_fields import IMAGE_RENDITION, LOGO_RENDITION, responsive_specs
+from ..models import (
     CaseStudyPage,
-    CaseStudyPageTag,
     CaseStudyRelatedCluster,
     ClusterPage,
-    ClusterPageTag,
     Country,
     EventPage,
-    EventPageTag,
     IndustryTag,
     NewsPage,
-    industry_names,
     industry_tags,
 )
-from .taxonomy.filters import having_tags
+from ..taxonomy.filters import having_tags
+from .industries import industries_with_counts
 
 # The largest OFFSET the databases take (a signed 64-bit integer).
 MAX_OFFSET = 2**63 - 1
@@ -199,13 +196,11 @@ class ContentPagesAPIViewSet(NoNullCharactersMixin, PagesAPIViewSet):
             queryset = queryset.prefetch_related("tagged_items__tag")
         images = get_image_model().objects
         if model is ClusterPage:
-            queryset = queryset.prefetch_related(
-                Prefetch("logo", queryset=images.prefetch_renditions(LOGO_RENDITION))
-            )
+            logos = images.prefetch_renditions(LOGO_RENDITION, *responsive_specs())
+            queryset = queryset.prefetch_related(Prefetch("logo", queryset=logos))
         if model in (EventPage, NewsPage):
-            queryset = queryset.prefetch_related(
-                Prefetch("image", queryset=images.prefetch_renditions(IMAGE_RENDITION))
-            )
+            pictures = images.prefetch_renditions(IMAGE_RENDITION, *responsive_specs())
+            queryset = queryset.prefetch_related(Prefetch("image", queryset=pictures))
         if model is CaseStudyPage:
             queryset = queryset.prefetch_related(
                 Prefetch(
@@ -244,7 +239,6 @@ class IndustriesAPIViewSet(NoNullCharactersMixin, BaseAPIViewSet):
     model = IndustryTag
     name = "industries"
     known_query_parameters = frozenset(["locale", "format", "_"])
-    counted = {"clusters": ClusterPageTag, "events": EventPageTag, "case_studies": CaseStudyPageTag}
 
     def listing_view(self, request):
         self.check_query_parameters(IndustryTag.objects.none())
@@ -252,25 +246,7 @@ class IndustriesAPIViewSet(NoNullCharactersMixin, BaseAPIViewSet):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             raise BadRequestError(f"unknown locale: {code}")
-        names = industry_names(locale=locale)
-        public = get_public_pages_queryset(request).filter(locale=locale).values("pk")
-        counts = {
-            key: dict(
-                through.objects.filter(content_object__in=public)
-                .values_list("tag_id")
-                .annotate(n=Count("content_object_id"))
-            )
-            for key, through in self.counted.items()
-        }
-        items = [
-            {
-                "slug": tag.slug,
-                "name": names.get(tag.pk, tag.name),
-                "counts": {key: counts[key].get(tag.pk, 0) for key in self.counted},
-            }
-            for tag in IndustryTag.objects.order_by("slug")
-        ]
-        items.sort(key=lambda item: item["name"].casefold())
+        items = industries_with_counts(request, locale)
         return Response({"meta": {"total_count": len(items), "locale": code}, "items": items})
 
     def check_query_parameters(self, queryset):

@@ -1,0 +1,15 @@
+"""The plugin's routers on Wagtail's API v3 (``wagtail.api.v3``): the cluster directory with
+its filters and facet counts, the industries with their names in a language.
+
+``ClusterDirectoryConfig.ready()`` adds them to Wagtail's API when ``wagtail.api.v3`` is
+installed, as Wagtail's own apps add theirs; a site mounts it with
+``path("api/v3/", api.urls)`` (``from wagtail.api.v3.urls import api``).
+"""
+
+
+def register(api):
+    from .clusters import router as clusters
+    from .industries import router as industries
+
+    api.add_router("/clusters/", clusters)
+    api.add_router("/industries/", industries)
