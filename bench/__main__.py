@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
-DATA_VERSION = 4  # bump when bench/data.py changes what it builds
+DATA_VERSION = 5  # bump when bench/data.py changes what it builds
 API_PAGE = 6  # items per API answer
 
 FLOOR = "floor (minimal Django view)"
@@ -36,7 +36,7 @@ COLD = "cluster index, a new filter each request, after a change"
 ROWS = [
     (FLOOR, "floor", "off"),
     ("cluster page", "cluster", "off"),
-    ("API clusters, fields=*, industry", "api", "off"),
+    ("API v3 clusters, industry + facets", "api", "off"),
     ("cluster index, cached", "index", "hit"),
     ("cluster index, 2 tags + country, cached", "filtered", "hit"),
     (COLD, "cold", "cold"),

@@ -140,8 +140,7 @@ def build(size, seed=7):
         # clusters only (a tag of theirs, a word of their names).
         "cold_probe": index_url + "?" + urlencode([("tag", synthetic), ("q", "Cluster")]),
         "cluster": cluster.url,
-        "api": f"/api/v2/pages/?type=clusterdirectory.ClusterPage&fields=*&industry={first}"
-        "&locale=en",
+        "api": f"/api/v3/clusters/?locale=en&industry={first}&facets=industry,country",
     }
 
 

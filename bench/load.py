@@ -127,7 +127,7 @@ def urls(base):
             for term in SEARCH_TERMS
         ],
         "api": [
-            "/api/v2/pages/?type=clusterdirectory.ClusterPage&fields=*&locale=en",
+            "/api/v3/clusters/?locale=en&facets=industry,country",
             *(f"/api/v2/pages/?type=clusterdirectory.ClusterPage&industry={t}" for t in tags),
             "/api/v2/pages/?type=clusterdirectory.EventPage&upcoming=true",
             "/api/v2/industries/?locale=de",
