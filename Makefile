@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Where `make run` serves: every absolute link of the API, exports and e-mails, and the demo's
+# Site record, point there.
+BASE_URL ?= http://127.0.0.1:$(PORT)
 # The browser tests (tests/browser) drive this chromium; Playwright's own download is not used.
 CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(PY) manage.py
@@ -33,11 +36,11 @@ compilemessages: $(VENV)/.run-installed
 
 demo: $(VENV)/.run-installed compilemessages
 	$(MANAGE) migrate --no-input --verbosity 0
-	$(MANAGE) load_demo_content
+	BASE_URL=$(BASE_URL) $(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 
 run: demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production settings, gunicorn and whitenoise; needs SECRET_KEY and ALLOWED_HOSTS (docs/deployment.md).
 serve: $(VENV)/.run-installed compilemessages

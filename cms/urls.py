@@ -10,7 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import search
 
-from .api import api_urlpatterns, api_v3_urlpatterns
+from .api import api_urlpatterns
+from .api_v3 import urlpatterns as api_v3_urlpatterns
 from .sitemaps import MultilingualSitemap
 
 urlpatterns = [

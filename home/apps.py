@@ -9,6 +9,14 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.apps import apps
+
         from . import signals
 
         signals.connect()
+        if apps.is_installed("wagtail.api.v3"):
+            from wagtail.api.v3.api import api
+
+            from .api_v3 import router
+
+            api.add_router("/menus/", router)

@@ -29,16 +29,19 @@ def _privacy_url(request, page):
     return privacy_page.get_url(request) if privacy_page else None
 
 
+def store_contact_request(form, page):
+    """Store the message to ``page``'s cluster, then relay it by e-mail."""
+    contact_request = form.save(commit=False)
+    contact_request.cluster = page
+    contact_request.language_code = translation.get_language() or ""
+    contact_request.save()
+    # Only once the record is committed: a failing mail server must not lose it.
+    transaction.on_commit(partial(relay, contact_request))
+    return contact_request
+
+
 def contact(request, page):
     recipient = _ensure_contactable(request, page)
-
-    def store_and_relay(form):
-        contact_request = form.save(commit=False)
-        contact_request.cluster = page
-        contact_request.language_code = translation.get_language() or ""
-        contact_request.save()
-        # Only once the record is committed: a failing mail server must not lose it.
-        transaction.on_commit(partial(relay, contact_request))
 
     return process_public_form(
         request,
@@ -47,7 +50,7 @@ def contact(request, page):
         limiter=limiter,
         template="clusterdirectory/contact_form.html",
         context={"page": page, "self": page, "recipient": recipient},
-        on_valid=store_and_relay,
+        on_valid=lambda form: store_contact_request(form, page),
         success_url=page.get_url(request) + page.reverse_subpage("contact_thanks"),
     )
 

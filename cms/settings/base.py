@@ -245,8 +245,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # No avatars from Gravatar: staff e-mail hashes stay here, and the admin needs no third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # staff are not told of Wagtail releases; we pin versions
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Where visitors reach the site (scheme, host, port): every absolute link the API, exports,
+# feeds and e-mails give. `make run` sets it to the port it serves on; the demo's Site record
+# follows it (load_demo_content).
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", BASE_URL)
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 # Rich text as a browser shows it: links and images with their public URLs.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

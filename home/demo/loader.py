@@ -6,7 +6,9 @@ Every step is "get or create", so loading twice keeps one copy of everything.
 import datetime
 import html
 import zoneinfo
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -171,8 +173,10 @@ class DemoLoader:
 
     def load_site(self, home):
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname = site.hostname or "localhost"
-        site.port = site.port or 80
+        # The address the site is served at, so that every absolute link answers.
+        base = urlsplit(settings.BASE_URL)
+        site.hostname = base.hostname
+        site.port = base.port or (443 if base.scheme == "https" else 80)
         site.site_name = "InTra-Net"
         site.root_page = home
         site.save()

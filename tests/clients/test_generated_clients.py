@@ -13,11 +13,29 @@ from pathlib import Path
 
 import pytest
 
-from clusterdirectory.models import IndustryTag, IndustryTagName
+from clusterdirectory.models import ClusterRegistration, IndustryTag, IndustryTagName
 from tests.conftest import translate_page
 from tests.factories import ClusterIndexPageFactory, ClusterPageFactory, make_tags
 
 ROOT = Path(__file__).resolve().parents[2]
+REGISTRATION = {
+    "locale": "de",
+    "name": "Wasserstoff Westküste",
+    "street": "Am Hafen 1",
+    "postcode": "25746",
+    "city": "Heide",
+    "country": "DE",
+    "website": "https://wasserstoff.example",
+    "contact_name": "Jana Peters",
+    "contact_title": "Geschäftsführerin",
+    "contact_email": "jana@wasserstoff.example",
+    "contact_phone": "0481 123456",
+    "founded_year": 2018,
+    "members_count": 25,
+    "industries": ["wind-energy"],
+    "focus_areas": "Wasserstoff",
+    "consent": True,
+}
 OPENAPI_TYPESCRIPT = ROOT / "node_modules" / ".bin" / "openapi-typescript"
 
 pytestmark = [
@@ -83,6 +101,18 @@ def test_the_python_client_lists_german_wind_energy_clusters_with_facets(
         listing = clusters_list.sync(
             client=api, locale="de", industry=["wind-energy"], facets="industry,country"
         )
+        register = importlib.import_module("intranet_client.api.forms.cluster_registrations_create")
+        body_module = importlib.import_module(
+            "intranet_client.models.cluster_registrations_create_registration_in"
+        )
+        body = body_module.ClusterRegistrationsCreateRegistrationIn.from_dict(REGISTRATION)
+        created = register.sync_detailed(client=api, body=body)
+        refused = register.sync_detailed(
+            client=api,
+            body=body_module.ClusterRegistrationsCreateRegistrationIn.from_dict(
+                {**REGISTRATION, "contact_phone": "abc"}
+            ),
+        )
     finally:
         sys.path.remove(str(tmp_path))
         for name in [name for name in sys.modules if name.startswith("intranet_client")]:
@@ -101,6 +131,14 @@ def test_the_python_client_lists_german_wind_energy_clusters_with_facets(
         ("wind-energy", "Windenergie", 1),
     ]
     assert {f.code: f.count for f in listing.facets.country} == {"DE": 1, "DK": 0}
+
+    assert created.status_code == 201, created.content
+    registration = ClusterRegistration.objects.get()
+    assert (created.parsed.id, registration.language_code) == (registration.pk, "de")
+    assert refused.status_code == 400
+    assert refused.parsed.errors.additional_properties["contact_phone"][0].startswith(
+        "Geben Sie die Telefonnummer"
+    )
 
 
 @pytest.mark.skipif(

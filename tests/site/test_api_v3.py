@@ -2,6 +2,10 @@
 industries, in each language."""
 
 import pytest
+import wagtail_factories
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -145,3 +149,82 @@ def test_unknown_paths_are_json_not_a_redirect(client, german):
     response = client.get("/api/v3/nothing/here/")
     assert response.status_code == 404
     assert response.json()["detail"] == "no API endpoint at /api/v3/nothing/here/"
+
+
+def test_pages_are_found_by_the_path_a_visitor_sees_in_their_language(client, german):
+    german_cewind = german[0].get_translation(Locale.objects.get(language_code="de"))
+    response = client.get(
+        "/api/v3/pages/find/", {"html_path": german_cewind.url, "rich_text_format": "html"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/api/v3/pages/{german_cewind.pk}/?rich_text_format=html"
+    detail = client.get(response["Location"]).json()
+    assert detail["meta"]["locale"] == "de"
+    assert detail["address"]["country_name"] == "Deutschland"
+    assert detail["industries"] == [{"slug": "wind-energy", "name": "Windenergie"}]
+
+    english = client.get("/api/v3/pages/find/", {"html_path": german[0].url})
+    assert english["Location"] == f"/api/v3/pages/{german[0].pk}/"
+    by_id = client.get("/api/v3/pages/find/", {"id": german[0].pk})
+    assert by_id["Location"] == f"/api/v3/pages/{german[0].pk}/"
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"html_path": "/de/nowhere/"}, 404),
+        ({"html_path": "/xx/clusters/"}, 404),
+        ({}, 404),
+        ({"id": "abc"}, 422),
+        ({"id": "99999999"}, 404),
+    ],
+)
+def test_find_explains_what_it_cannot_find(client, german, params, status):
+    response = client.get("/api/v3/pages/find/", params)
+    assert response.status_code == status
+    assert response.json()["detail"]
+
+
+def test_an_unpublished_page_is_not_found(client, german):
+    path = german[1].url
+    assert client.get("/api/v3/pages/find/", {"html_path": path}).status_code == 302
+    german[1].unpublish()
+    assert client.get("/api/v3/pages/find/", {"html_path": path}).status_code == 404
+
+
+def test_a_logo_comes_in_sizes_for_srcset(client, german):
+    logo = wagtail_factories.ImageFactory(
+        title="CEwind logo", file__width=1000, file__height=500, description="CEwind"
+    )
+    cewind = german[0]
+    cewind.logo = logo
+    cewind.save_revision().publish()
+    [item] = ok(client, "clusters/", locale="en", q="cewind")["items"]
+    image = item["logo"]
+    assert image["alt"] == "CEwind"
+    assert image["full_url"].startswith("http://testserver/")
+    sizes = [(r["width"], r["height"], r["format"]) for r in image["renditions"]]
+    # Never wider than the image: 1280 is its own width.
+    assert sizes == [
+        (320, 160, "jpeg"),
+        (320, 160, "webp"),
+        (640, 320, "jpeg"),
+        (640, 320, "webp"),
+        (1000, 500, "jpeg"),
+        (1000, 500, "webp"),
+    ]
+    assert all(r["url"].startswith("http://testserver/") for r in image["renditions"])
+    detail = client.get(item["detail_url"].removeprefix("http://testserver")).json()
+    assert detail["logo"]["renditions"] == image["renditions"]
+
+
+def test_the_interactive_docs_need_nothing_from_another_origin(client):
+    response = client.get("/api/v3/docs/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    sources = [tag.get("src") or tag.get("href") for tag in soup.find_all(["script", "link"])]
+    sources = [source for source in sources if source]
+    assert any("swagger-ui-bundle" in source for source in sources)
+    assert [source for source in sources if not source.startswith("/")] == []
+    for source in sources:  # static files of the site (whitenoise serves them)
+        assert finders.find(source.removeprefix(settings.STATIC_URL)), source

@@ -1,13 +1,17 @@
 """The demo content command builds the whole translated site, and running it again is safe."""
 
+import csv
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from django.utils.timezone import localdate
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from clusterdirectory.models import ClusterPage, EventPage, IndustryTagName
+from clusterdirectory.models import ClusterIndexPage, ClusterPage, EventPage, IndustryTagName
+from clusterdirectory.registration.notifications import admin_url
 from home.models import HomePage, Menu
 
 
@@ -28,6 +32,35 @@ def test_loading_twice_keeps_one_copy(demo_site):
     assert before["en"] == before["da"] == before["de"]
     assert HomePage.objects.count() == 3
     assert Menu.objects.count() == 6  # header and footer in three languages
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_absolute_link_points_where_the_site_is_served(demo_site, settings, client):
+    """As after ``PORT=8765 make run``: the API's, exports' and e-mails' links all name it."""
+    base = "http://127.0.0.1:8765"
+    settings.BASE_URL = settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = base
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8765)
+
+    headers = {"HTTP_HOST": "127.0.0.1:8765"}
+    listing = client.get("/api/v3/clusters/", {"locale": "de"}, **headers).json()
+    cluster = listing["items"][0]
+    links = [cluster["html_url"], cluster["detail_url"]]
+    detail = client.get(cluster["detail_url"].removeprefix(base), **headers).json()
+    links += [detail["meta"]["html_url"], detail["meta"]["detail_url"]]
+    # Links between pages are paths on the site, for a front end to map to its own routes.
+    assert all(partner["url"].startswith("/de/") for partner in detail["potential_partners"])
+    events = client.get(
+        "/api/v2/pages/", {"type": "clusterdirectory.EventIndexPage", "fields": "calendar_url"}
+    ).json()["items"]
+    links += [events[0]["calendar_url"], events[0]["meta"]["html_url"]]
+    index = ClusterIndexPage.objects.get(locale__language_code="de")
+    export = client.get(index.url + "export.csv", **headers).content.decode()
+    links += [row["url"] for row in csv.DictReader(io.StringIO(export))]
+    links.append(admin_url("/admin/"))
+    assert len(links) > 10
+    assert [link for link in links if not link.startswith(base + "/")] == []
 
 
 @pytest.mark.usefixtures("shared_demo_site")

@@ -273,3 +273,25 @@ def test_api_answers_bad_parameters_with_400(client, header, params, message):
     response = client.get("/api/v2/menus/", params)
     assert response.status_code == 400
     assert response.json() == {"message": message}
+
+
+def test_api_v3_lists_the_menus_of_a_language(client, header, site):
+    data = client.get("/api/v3/menus/", {"locale": "da"}).json()
+    v2 = client.get("/api/v2/menus/", {"locale": "da"}).json()
+    assert data["locale"] == "da" and data["count"] == 1
+    [menu] = data["items"]
+    assert (menu["placement"], menu["locale"]) == ("header", "da")
+    for link, old in zip(menu["items"], v2["items"][0]["items"], strict=True):
+        assert (link["label"], link["url"]) == (old["label"], old["url"])
+        if old["page"]:
+            assert link["page"] == {
+                "id": old["page"]["id"],
+                "detail_url": f"{BASE}/api/v3/pages/{old['page']['id']}/",
+            }
+        else:
+            assert link["page"] is None
+    fallback = client.get("/api/v3/menus/", {"locale": "de", "placement": "header"}).json()
+    assert [(m["placement"], m["locale"]) for m in fallback["items"]] == [("header", "en")]
+    assert client.get("/api/v3/menus/", {"placement": "footer"}).json()["items"] == []
+    assert client.get("/api/v3/menus/", {"placement": "sidebar"}).status_code == 422
+    assert client.get("/api/v3/menus/", {"locale": "fr"}).status_code == 422

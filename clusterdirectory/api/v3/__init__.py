@@ -1,5 +1,6 @@
 """The plugin's routers on Wagtail's API v3 (``wagtail.api.v3``): the cluster directory with
-its filters and facet counts, the industries with their names in a language.
+its filters and facet counts, the industries with their names in a language, and the
+registration and contact forms.
 
 ``ClusterDirectoryConfig.ready()`` adds them to Wagtail's API when ``wagtail.api.v3`` is
 installed, as Wagtail's own apps add theirs; a site mounts it with
@@ -9,7 +10,9 @@ installed, as Wagtail's own apps add theirs; a site mounts it with
 
 def register(api):
     from .clusters import router as clusters
+    from .forms import router as forms
     from .industries import router as industries
 
     api.add_router("/clusters/", clusters)
     api.add_router("/industries/", industries)
+    api.add_router("/", forms)  # /cluster-registrations/ and /contact-requests/
