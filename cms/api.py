@@ -1,5 +1,5 @@
 from django.http import JsonResponse
-from django.urls import path, re_path
+from django.urls import re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from clusterdirectory.api.v2 import (
@@ -10,8 +10,6 @@ from clusterdirectory.api.v2 import (
     PagePreviewAPIViewSet,
 )
 from home.api import MenusAPIViewSet
-
-from .openapi import openapi_view
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
@@ -29,6 +27,5 @@ def not_found(request, path=""):
 
 api_urlpatterns = [
     *api_router.get_urlpatterns(),
-    path("openapi.json", openapi_view, name="openapi"),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

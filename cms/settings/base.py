@@ -255,7 +255,7 @@ WAGTAILAPI_LIMIT_MAX = 100
 # Rich text as a browser shows it: links and images with their public URLs.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_SEARCH_ENABLED = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}  # words only: cms/search.py
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Only real JPEG, PNG and WebP images (Wagtail checks the content with Pillow, not the

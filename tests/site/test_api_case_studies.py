@@ -4,7 +4,6 @@ listings."""
 import jsonschema_rs  # schemathesis's validator
 import pytest
 
-from cms.openapi import openapi_document
 from tests.conftest import translate_page
 from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory, IndustryTagFactory
 
@@ -53,13 +52,17 @@ def test_detail_lists_related_case_studies(client, studies):
             "summary": "About Food chains.",
         },
     ]
-    properties = openapi_document()["components"]["schemas"][CASE_STUDIES]["properties"]
-    assert properties["related_case_studies"]["items"] == {
-        "$ref": "#/components/schemas/RelatedCaseStudy"
-    }
-    item_schema = openapi_document()["components"]["schemas"]["RelatedCaseStudy"]
-    validator = jsonschema_rs.Draft202012Validator(item_schema)
-    for item in data["related_case_studies"]:
+    # The same list in API v3, as its document describes it.
+    document = client.get("/api/v3/openapi.json").json()
+    properties = document["components"]["schemas"]["CaseStudyPageSchema"]["properties"]
+    [listed] = properties["related_case_studies"]["anyOf"][:1]
+    assert listed["items"] == {"$ref": "#/components/schemas/CaseStudyLink"}
+    validator = jsonschema_rs.Draft202012Validator(
+        document["components"]["schemas"]["CaseStudyLink"]
+    )
+    v3 = client.get(f"/api/v3/pages/{studies['main'].pk}/").json()["related_case_studies"]
+    assert v3 == data["related_case_studies"]
+    for item in v3:
         validator.validate(item)
 
 

@@ -228,3 +228,15 @@ def test_the_interactive_docs_need_nothing_from_another_origin(client):
     assert [source for source in sources if not source.startswith("/")] == []
     for source in sources:  # static files of the site (whitenoise serves them)
         assert finders.find(source.removeprefix(settings.STATIC_URL)), source
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("text", ['"', 'wind "offshore', "AND OR NOT", "*", "(", "-", "'"])
+def test_no_search_text_breaks_the_search_backend(client, german, endpoint, text):
+    response = client.get(f"/api/v3/{endpoint}/", {"search": text})
+    assert response.status_code == 200, response.content
+
+
+def test_an_empty_industry_is_ignored_as_on_the_site(client, german):
+    assert ok(client, "clusters/", industry=["", "food"])["count"] == 1
+    assert ok(client, "clusters/", industry="")["count"] == 2

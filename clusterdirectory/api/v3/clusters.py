@@ -131,13 +131,14 @@ def list_clusters(request, filters: Query[ClusterFilters]):
     index_page = index_page_for(locale, filters.index)
     with translation.override(code):
         index = facet_index(index_page, index_page.clusters(), ["country"], language_code=code)
-        unknown = sorted(set(filters.industry) - set(index.tag_slugs))
+        chosen_tags = dict.fromkeys(slug for slug in filters.industry if slug)  # as the site
+        unknown = sorted(set(chosen_tags) - set(index.tag_slugs))
         if unknown:
             raise HttpError(400, f"unknown industry: {', '.join(unknown)}")
         chosen, within, selection = select_clusters(
             index,
             index_page,
-            dict.fromkeys(filters.industry),
+            chosen_tags,
             filters.country or "",
             filters.q.strip(),
             filters.match == "all",

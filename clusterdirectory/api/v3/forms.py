@@ -138,8 +138,8 @@ class Refused(Exception):
 
     def response(self):
         body = {"message": self.message}
-        if self.errors is not None:
-            body["errors"] = self.errors
+        if self.status == 400:  # with the field errors, if any
+            body["errors"] = self.errors or {}
         return JsonResponse(body, status=self.status, json_dumps_params={"ensure_ascii": False})
 
 

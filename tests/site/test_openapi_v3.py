@@ -1,12 +1,13 @@
-"""The OpenAPI document at /api/v2/openapi.json is valid and true: schemathesis sends every
-documented operation generated requests (valid and invalid ones) on a small real data set and
-runs all its checks on the answers."""
+"""The API v3's OpenAPI document is valid and true: schemathesis sends every documented
+operation generated requests (valid and invalid ones, with every check) on a small real data
+set, the plugin's forms included."""
 
 import datetime
 import re
 
 import pytest
 import schemathesis
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.wsgi import get_wsgi_application
 from django.utils import timezone
@@ -14,15 +15,11 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from schemathesis.openapi.checks import RejectedPositiveData
 from wagtail.documents import get_document_model
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
-from clusterdirectory.api.v2 import ContentPagesAPIViewSet, IndustriesAPIViewSet
 from clusterdirectory.models import CaseStudyRelatedCluster, IndustryTagName
-from home.api import MenusAPIViewSet
 from home.models import Menu, StandardPage
 from tests.conftest import translate_page
 from tests.factories import (
@@ -36,17 +33,16 @@ from tests.factories import (
 )
 from tests.menus import make_menu
 
-OPENAPI = "/api/v2/openapi.json"
-# The requests run in this process on the test's database connection; the data must be
-# committed for Wagtail's own queries, and the rollback gives later tests the root page back.
-LIVE_DATA = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-# A request the schema allows can still be a 400 when what it names does not exist or when it
-# combines parameters that cannot be combined; the document's 400 description lists these.
-UNSATISFIABLE = re.compile(
-    r"unknown (fields|industry): |cannot order by |page doesn't exist$"
-    r"|random ordering with offset|filtering by descendant_of with child_of"
+OPENAPI = "/api/v3/openapi.json"
+# Two combinations of valid parameters that Wagtail's own listings refuse (a 422), which an
+# OpenAPI document cannot express (its parameter descriptions say so); and names of what
+# does not exist (an order field, a page that is not public, an industry), refused with a
+# 400 or 422: the data set decides, not the schema.
+CANNOT_COMBINE = re.compile(
+    r"random ordering with offset is not supported|filtering by descendant_of with child_of"
+    r"|invalid fields for model|No Page matches the given|unknown industry: \S"
 )
+LIVE_DATA = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -161,61 +157,50 @@ def api_data(root_page, cluster_index, locales):
     }
 
 
-def known_values(api_data):
-    """Drawn ids and hostnames rarely exist: half the time, take the data set's instead."""
-    often = {"probability": 0.5}
-    pages = {"dictionary": "pages", **often}
-    return {
-        "dictionaries": {
-            "sites": {"values": ["localhost"]},
-            **{name: {"values": ids} for name, ids in api_data.items()},
-        },
-        "operations": [
-            {
-                "include-path": "/pages/",
-                "parameters": {
-                    "query.site": {"dictionary": "sites", **often},
-                    **{
-                        f"query.{name}": pages
-                        for name in ("child_of", "ancestor_of", "descendant_of", "translation_of")
-                    },
-                },
-            },
-            *(
-                {
-                    "include-path": f"/{endpoint}/{{id}}/",
-                    "parameters": {"path.id": {"dictionary": endpoint, **often}},
-                }
-                for endpoint in api_data
-            ),
-            *(
-                {
-                    "include-path": f"/{endpoint}/find/",
-                    "parameters": {"query.id": {"dictionary": endpoint, **often}},
-                }
-                for endpoint in api_data
-            ),
-        ],
-    }
-
-
 @pytest.fixture
-def api_schema(api_data):
+def api_v3_schema(api_data):
+    often = {"probability": 0.5}
     config = SchemathesisConfig.from_dict(
-        {"generation": {"deterministic": True}, **known_values(api_data)}
+        {
+            "generation": {"deterministic": True},
+            "dictionaries": {name: {"values": ids} for name, ids in api_data.items()},
+            "operations": [
+                {
+                    "include-path-regex": "^/api/v3/pages/",
+                    "parameters": {"path.page_id": {"dictionary": "pages", **often}},
+                },
+                {
+                    "include-path": "/api/v3/contact-requests/",
+                    "parameters": {"body.cluster": {"dictionary": "pages", **often}},
+                },
+                # A form's fields can be well-formed and still be refused with the forms'
+                # 400: a phone number that does not exist, a website that is no URL.
+                *(
+                    {
+                        "include-path": path,
+                        "checks": {
+                            "positive_data_acceptance": {
+                                "expected-statuses": ["2xx", "400", "404", "429"]
+                            }
+                        },
+                    }
+                    for path in ("/api/v3/cluster-registrations/", "/api/v3/contact-requests/")
+                ),
+            ],
+        }
     )
     schema = schemathesis.openapi.from_wsgi(OPENAPI, get_wsgi_application(), config=config)
 
     @schema.hook
     def filter_failure(ctx, failure, case, response):
-        if isinstance(failure, RejectedPositiveData) and response.status_code == 400:
-            return not UNSATISFIABLE.search(response.json()["message"])
+        if isinstance(failure, RejectedPositiveData) and response.status_code in (400, 422):
+            return not CANNOT_COMBINE.search(response.text)
         return True
 
     return schema
 
 
-schema = schemathesis.pytest.from_fixture("api_schema")
+schema = schemathesis.pytest.from_fixture("api_v3_schema")
 
 
 @pytest.fixture
@@ -226,59 +211,24 @@ def node_id_for_schemathesis(request):
 
 @LIVE_DATA
 @pytest.mark.usefixtures("node_id_for_schemathesis")
-@settings(
-    max_examples=50, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @schema.parametrize()
-def test_api_answers_as_documented(case):
+def test_api_v3_answers_as_documented(case):
+    cache.clear()  # the forms' rate limit would answer 429 after five
     case.call_and_validate()
-
-
-@LIVE_DATA
-def test_every_page_type_and_field_as_documented(api_schema, api_data):
-    """Each page of the data set with all its fields, alone and in a listing of its type, with
-    each rich text format: the generated requests above rarely hit all of these."""
-    detail, listing = api_schema["/pages/{id}/"]["GET"], api_schema["/pages/"]["GET"]
-    for page in Page.objects.filter(pk__in=api_data["pages"]).specific():
-        for rich_text_format in ("db_html", "html", "markdown"):
-            query = {"rich_text_format": rich_text_format}
-            detail.Case(path_parameters={"id": page.pk}, query=query).call_and_validate()
-            listing.Case(
-                query={**query, "type": page._meta.label, "fields": "*"}
-            ).call_and_validate()
 
 
 def test_document_is_valid_openapi(client):
     response = client.get(OPENAPI)
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    schemathesis.openapi.from_dict(response.json()).validate()
+    document = response.json()
+    schemathesis.openapi.from_dict(document).validate()
+    assert document["info"]["title"] == "InTra-Net API"
 
 
-def test_every_parameter_has_a_description_and_an_example(client):
+def test_the_combinations_wagtail_refuses_are_described(client):
     document = client.get(OPENAPI).json()
-    for path, operations in document["paths"].items():
-        for parameter in operations["get"]["parameters"]:
-            if "$ref" in parameter:
-                parameter = document["components"]["parameters"][parameter["$ref"].split("/")[-1]]
-            assert parameter["description"] and "example" in parameter, (path, parameter)
-
-
-@pytest.mark.parametrize(
-    "path, viewset",
-    [
-        ("/pages/", ContentPagesAPIViewSet),
-        ("/images/", ImagesAPIViewSet),
-        ("/documents/", DocumentsAPIViewSet),
-        ("/industries/", IndustriesAPIViewSet),
-        ("/menus/", MenusAPIViewSet),
-    ],
-)
-def test_every_parameter_the_api_knows_is_documented(client, path, viewset):
-    document = client.get(OPENAPI).json()
-    names = {
-        document["components"]["parameters"][ref["$ref"].split("/")[-1]]["name"]
-        for ref in document["paths"][path]["get"]["parameters"]
-    }
-    # Not documented: DRF's browsable API (format=api) and jQuery's cache busting.
-    assert viewset.known_query_parameters - names == {"format", "_"}
+    pages = {p["name"]: p for p in document["paths"]["/api/v3/pages/"]["get"]["parameters"]}
+    assert "not with child_of" in pages["descendant_of"]["description"]
+    images = {p["name"]: p for p in document["paths"]["/api/v3/images/"]["get"]["parameters"]}
+    assert "not with an offset" in images["order"]["description"]
