@@ -90,27 +90,33 @@ class ResponsiveImageField(Field):
     def to_representation(self, image) -> ResponsiveImage | ImageRenditionErrorDict:
         try:
             shown = image.get_rendition(self.filter_spec)
-            found = image.get_renditions(*responsive_specs()).values()
+            renditions = responsive_renditions(image)
         except SourceImageIOError:
             return {"error": "SourceImageIOError"}
-        renditions = {}
-        for rendition in found:
-            kind = PurePosixPath(rendition.file.name).suffix.lstrip(".").lower()
-            kind = "jpeg" if kind == "jpg" else kind
-            renditions[rendition.width, kind] = {
-                "url": rendition.full_url,
-                "width": rendition.width,
-                "height": rendition.height,
-                "format": kind,
-            }
         return {
             "url": shown.url,
             "full_url": shown.full_url,
             "width": shown.width,
             "height": shown.height,
             "alt": shown.alt,
-            "renditions": [renditions[key] for key in sorted(renditions)],
+            "renditions": renditions,
         }
+
+
+def responsive_renditions(image) -> list[Rendition]:
+    """``image``'s renditions for ``srcset`` (``responsive_specs()``), by width, each size
+    once per format (an image narrower than 1280 px is not made wider)."""
+    found = {}
+    for rendition in image.get_renditions(*responsive_specs()).values():
+        kind = PurePosixPath(rendition.file.name).suffix.lstrip(".").lower()
+        kind = "jpeg" if kind == "jpg" else kind
+        found[rendition.width, kind] = {
+            "url": rendition.full_url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "format": kind,
+        }
+    return [found[key] for key in sorted(found)]
 
 
 def _names_for(context, locale_id):

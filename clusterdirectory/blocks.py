@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
+from .api_fields import responsive_renditions
+
 IMAGE_API_RENDITION = "width-960"
 
 # Block previews in the block chooser: Wagtail's preview page with the plugin's styles, so the
@@ -22,7 +24,8 @@ def with_preview_note(context, note):
 
 
 def image_api_representation(image, alt=None):
-    """An image as front ends need it: a rendition's URL and size, and its alt text."""
+    """An image as front ends need it: a rendition's URL and size, its alt text, and the
+    renditions for ``srcset`` (as the API's image fields have them)."""
     if image is None:
         return None
     rendition = image.get_rendition(IMAGE_API_RENDITION)
@@ -34,6 +37,7 @@ def image_api_representation(image, alt=None):
         "full_url": rendition.full_url,
         "width": rendition.width,
         "height": rendition.height,
+        "renditions": responsive_renditions(image),
     }
 
 
@@ -99,6 +103,9 @@ class RecommendationValue(blocks.StructValue):
 
 
 class RecommendationBlock(blocks.StructBlock):
+    """A recommendation; the API adds ``highlighted``, the statement as HTML with its keyword
+    in ``<strong>`` as the site shows it, so that a front end need not rebuild it."""
+
     statement = blocks.TextBlock(
         label=_("Recommendation"),
         help_text=_("The recommendation in one or two sentences."),
@@ -121,4 +128,10 @@ class RecommendationBlock(blocks.StructBlock):
             "statement": "Initiate a labour mobility programme targeted at all triple helix "
             "actors in the border region.",
             "keyword": "labour mobility",
+        }
+
+    def get_api_representation(self, value, context=None):
+        return {
+            **super().get_api_representation(value, context),
+            "highlighted": str(value.highlighted()),
         }

@@ -7,13 +7,10 @@ It reads the index's facet index (``facets.py``), so a filter costs the same few
 
 from typing import Literal
 
-from django.http import Http404
-from django.urls import reverse
 from django.utils import translation
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
-from wagtail.api.utils import get_full_url
 from wagtail.images.api.fields import ImageRenditionErrorDict
 
 from ...api_fields import (
@@ -28,13 +25,22 @@ from ...choices import Country
 from ...facets import facet_index
 from ...listing import MAX_QUERY_LENGTH, prefetch_for_cards, select_clusters
 from ...models import ClusterIndexPage, ClusterPage
+from .listings import (
+    MAX_INTEGER,
+    MAX_LIMIT,
+    IndustryCount,
+    asked_facets,
+    chosen_industries,
+    index_page_for,
+    industries_of,
+    industry_counts,
+    page_links,
+)
 from .params import LanguageCode, locale_for
 
 router = Router(tags=["clusters"])
 
 CountryCode = Literal[tuple(Country.values)]
-FACETS = ("industry", "country")
-MAX_LIMIT = 100
 
 
 class ClusterItem(Schema):
@@ -51,12 +57,6 @@ class ClusterItem(Schema):
     focus_areas: str
     founded_year: int | None
     members_count: int | None
-
-
-class IndustryCount(Schema):
-    slug: str
-    name: str
-    count: int = Field(description="Results when this industry is chosen too.")
 
 
 class CountryCount(Schema):
@@ -97,20 +97,10 @@ class ClusterFilters(Schema):
         description="Comma-separated facets whose counts to add: industry, country.",
     )
     index: int | None = Field(
-        None, ge=1, le=2**63 - 1, description="The cluster index page (default: the first)."
+        None, ge=1, le=MAX_INTEGER, description="The cluster index page (default: the first)."
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=2**63 - 1)
-
-
-def index_page_for(locale, index_id):
-    indexes = ClusterIndexPage.objects.live().public().filter(locale=locale)
-    if index_id is not None:
-        indexes = indexes.filter(pk=index_id)
-    index_page = indexes.order_by("path").first()
-    if index_page is None:
-        raise Http404(f"no cluster index in {locale.language_code}")
-    return index_page
+    offset: int = Field(0, ge=0, le=MAX_INTEGER)
 
 
 @router.get(
@@ -128,13 +118,10 @@ def list_clusters(request, filters: Query[ClusterFilters]):
         raise HttpError(400, "q must not contain null characters")
     locale = locale_for(filters.locale)
     code = locale.language_code
-    index_page = index_page_for(locale, filters.index)
+    index_page = index_page_for(ClusterIndexPage, locale, filters.index)
     with translation.override(code):
         index = facet_index(index_page, index_page.clusters(), ["country"], language_code=code)
-        chosen_tags = dict.fromkeys(slug for slug in filters.industry if slug)  # as the site
-        unknown = sorted(set(chosen_tags) - set(index.tag_slugs))
-        if unknown:
-            raise HttpError(400, f"unknown industry: {', '.join(unknown)}")
+        chosen_tags = chosen_industries(index, filters.industry)
         chosen, within, selection = select_clusters(
             index,
             index_page,
@@ -151,7 +138,7 @@ def list_clusters(request, filters: Query[ClusterFilters]):
         )
         pages = pages.in_bulk()
         items = [cluster_item(pages[pk], index.names, request) for pk in shown if pk in pages]
-        asked = set(filters.facets.split(",")) - {""}
+        asked = asked_facets(filters.facets)
         facets = None
         if asked:
             facets = {
@@ -163,37 +150,21 @@ def list_clusters(request, filters: Query[ClusterFilters]):
 
 def cluster_item(page, names, request):
     """A cluster as its card shows it; ``names``: tag names in the listing's language."""
-    industries = [
-        {"slug": item.tag.slug, "name": names.get(item.tag_id, item.tag.name)}
-        for item in page.tagged_items.all()
-    ]
     logo = page.logo and ResponsiveImageField(LOGO_RENDITION).to_representation(page.logo)
-    detail = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
     return {
         "id": page.pk,
         "title": page.title,
         "slug": page.slug,
         "locale": page.locale.language_code,
-        "html_url": page.get_full_url(request),
-        "detail_url": get_full_url(request, detail),
+        **page_links(page, request),
         "address": AddressField().to_representation(page),
         "website": page.website,
         "logo": logo,
-        "industries": sorted(industries, key=lambda industry: industry["name"].casefold()),
+        "industries": industries_of(page, names),
         "focus_areas": page.focus_areas,
         "founded_year": page.founded_year,
         "members_count": page.members_count,
     }
-
-
-def industry_counts(index, selection):
-    counts = selection.counts["tag"]
-    found = [
-        {"slug": tag.slug, "name": index.names.get(tag.pk, tag.name), "count": counts[tag.slug]}
-        for tag in index.tags
-        if tag.slug in counts
-    ]
-    return sorted(found, key=lambda industry: industry["name"].casefold())
 
 
 def country_counts(selection):

@@ -1,0 +1,114 @@
+"""``/api/v3/case-studies/``: the case studies of a language's index, newest first, filtered
+by industry as on the site, with the industries' counts when asked."""
+
+from datetime import datetime
+from typing import Literal
+
+from django.db.models import Prefetch
+from django.utils import translation
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from ...api_fields import Industry
+from ...facets import facet_index
+from ...models import CaseStudyIndexPage, CaseStudyPage
+from ...taxonomy.filters import through_model
+from .listings import (
+    MAX_INTEGER,
+    MAX_LIMIT,
+    IndustryCount,
+    asked_facets,
+    chosen_industries,
+    index_page_for,
+    industries_of,
+    industry_counts,
+    page_links,
+)
+from .params import LanguageCode, locale_for
+
+router = Router(tags=["case studies"])
+
+
+class CaseStudyItem(Schema):
+    id: int
+    title: str
+    slug: str
+    locale: str
+    html_url: str | None
+    detail_url: str = Field(description="Recommendations, body, related clusters: the page.")
+    first_published_at: datetime | None
+    aim: str
+    summary: str
+    industries: list[Industry]
+
+
+class CaseStudyFacets(Schema):
+    industry: list[IndustryCount] | None = None
+
+
+class CaseStudyListing(Schema):
+    locale: str
+    count: int = Field(description="All results, on every page.")
+    items: list[CaseStudyItem]
+    facets: CaseStudyFacets | None = Field(None, description="Only when asked (``facets=``).")
+
+
+class CaseStudyFilters(Schema):
+    locale: LanguageCode | None = Field(
+        None, description="The language (default: Accept-Language, else the default)."
+    )
+    industry: list[str] = Field(
+        [], description="Industry slugs: case studies with any of them (every one: match=all)."
+    )
+    match: Literal["any", "all"] = "any"
+    facets: Literal["", "industry"] = Field("", description="industry: add its counts.")
+    index: int | None = Field(None, ge=1, le=MAX_INTEGER, description="The case-study index.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_INTEGER)
+
+
+@router.get(
+    "/",
+    response=CaseStudyListing,
+    url_name="list_case_studies",
+    summary="List case studies",
+    operation_id="case_studies_list",
+)
+def list_case_studies(request, filters: Query[CaseStudyFilters]):
+    """The live, public cross-border case studies of a language's index, newest first,
+    filtered by industry as on the site. An unknown industry is a 400."""
+    locale = locale_for(filters.locale)
+    code = locale.language_code
+    index_page = index_page_for(CaseStudyIndexPage, locale, filters.index)
+    with translation.override(code):
+        index = facet_index(index_page, index_page.case_studies(), language_code=code)
+        chosen = {"tag": chosen_industries(index, filters.industry)}
+        selection = index.select(chosen, filters.match == "all")
+        ids = index.ids(selection.results)
+        shown = ids[filters.offset : filters.offset + filters.limit]
+        tagged = through_model(CaseStudyPage).objects.select_related("tag")
+        pages = (
+            CaseStudyPage.objects.filter(pk__in=shown)
+            .select_related("locale")
+            .prefetch_related(Prefetch("tagged_items", queryset=tagged))
+            .in_bulk()
+        )
+        items = [case_study_item(pages[pk], index.names, request) for pk in shown if pk in pages]
+        facets = None
+        if asked_facets(filters.facets):
+            facets = {"industry": industry_counts(index, selection)}
+    return {"locale": code, "count": len(ids), "items": items, "facets": facets}
+
+
+def case_study_item(page, names, request):
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "slug": page.slug,
+        "locale": page.locale.language_code,
+        **page_links(page, request),
+        "first_published_at": page.first_published_at,
+        "aim": page.aim,
+        "summary": page.summary,
+        "industries": industries_of(page, names),
+    }
