@@ -6,6 +6,7 @@ built by Wagtail (the admin's phrases and filters) pass as they are; only plain 
 reduced to its words, as the site's own search does (``home/views.py``).
 """
 
+import functools
 import re
 
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
@@ -17,8 +18,9 @@ def words(query):
     return " ".join(WORD.findall(query)) if isinstance(query, str) else query
 
 
-def SearchBackend(params):  # noqa: N802 the name Wagtail looks for in a backend module
-    database_backend = type(DatabaseSearchBackend(params))  # SQLite's or PostgreSQL's
+@functools.cache
+def words_only(database_backend):
+    """``database_backend`` (SQLite's or PostgreSQL's class) given words only."""
 
     class WordsSearchBackend(database_backend):
         def search(self, query, *args, **kwargs):
@@ -27,4 +29,8 @@ def SearchBackend(params):  # noqa: N802 the name Wagtail looks for in a backend
         def autocomplete(self, query, *args, **kwargs):
             return super().autocomplete(words(query), *args, **kwargs)
 
-    return WordsSearchBackend(params)
+    return WordsSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 the name Wagtail looks for in a backend module
+    return words_only(type(DatabaseSearchBackend(params)))(params)

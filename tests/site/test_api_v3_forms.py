@@ -8,7 +8,6 @@ import json
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from PIL import Image
 from wagtail.models import Page
 
@@ -18,13 +17,6 @@ from tests.factories import ClusterPageFactory, IndustryTagFactory
 
 REGISTRATIONS = "/api/v3/cluster-registrations/"
 CONTACT = "/api/v3/contact-requests/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

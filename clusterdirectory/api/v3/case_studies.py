@@ -14,28 +14,23 @@ from ...facets import facet_index
 from ...models import CaseStudyIndexPage, CaseStudyPage
 from ...taxonomy.filters import through_model
 from .listings import (
-    MAX_INTEGER,
-    MAX_LIMIT,
     IndustryCount,
+    Listing,
+    ListingFilters,
+    PageItem,
     asked_facets,
     chosen_industries,
     index_page_for,
     industries_of,
     industry_counts,
-    page_links,
+    page_item,
 )
-from .params import LanguageCode, locale_for
+from .params import locale_for
 
 router = Router(tags=["case studies"])
 
 
-class CaseStudyItem(Schema):
-    id: int
-    title: str
-    slug: str
-    locale: str
-    html_url: str | None
-    detail_url: str = Field(description="Recommendations, body, related clusters: the page.")
+class CaseStudyItem(PageItem):
     first_published_at: datetime | None
     aim: str
     summary: str
@@ -46,25 +41,13 @@ class CaseStudyFacets(Schema):
     industry: list[IndustryCount] | None = None
 
 
-class CaseStudyListing(Schema):
-    locale: str
-    count: int = Field(description="All results, on every page.")
+class CaseStudyListing(Listing):
     items: list[CaseStudyItem]
     facets: CaseStudyFacets | None = Field(None, description="Only when asked (``facets=``).")
 
 
-class CaseStudyFilters(Schema):
-    locale: LanguageCode | None = Field(
-        None, description="The language (default: Accept-Language, else the default)."
-    )
-    industry: list[str] = Field(
-        [], description="Industry slugs: case studies with any of them (every one: match=all)."
-    )
-    match: Literal["any", "all"] = "any"
+class CaseStudyFilters(ListingFilters):
     facets: Literal["", "industry"] = Field("", description="industry: add its counts.")
-    index: int | None = Field(None, ge=1, le=MAX_INTEGER, description="The case-study index.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_INTEGER)
 
 
 @router.get(
@@ -102,11 +85,7 @@ def list_case_studies(request, filters: Query[CaseStudyFilters]):
 
 def case_study_item(page, names, request):
     return {
-        "id": page.pk,
-        "title": page.title,
-        "slug": page.slug,
-        "locale": page.locale.language_code,
-        **page_links(page, request),
+        **page_item(page, request),
         "first_published_at": page.first_published_at,
         "aim": page.aim,
         "summary": page.summary,

@@ -26,30 +26,25 @@ from ...facets import facet_index
 from ...listing import MAX_QUERY_LENGTH, prefetch_for_cards, select_clusters
 from ...models import ClusterIndexPage, ClusterPage
 from .listings import (
-    MAX_INTEGER,
-    MAX_LIMIT,
     IndustryCount,
+    Listing,
+    ListingFilters,
+    PageItem,
     asked_facets,
     chosen_industries,
     index_page_for,
     industries_of,
     industry_counts,
-    page_links,
+    page_item,
 )
-from .params import LanguageCode, locale_for
+from .params import locale_for
 
 router = Router(tags=["clusters"])
 
 CountryCode = Literal[tuple(Country.values)]
 
 
-class ClusterItem(Schema):
-    id: int
-    title: str
-    slug: str
-    locale: str
-    html_url: str | None = Field(description="The cluster's page on the site.")
-    detail_url: str = Field(description="The whole profile: ``/api/v3/pages/{id}/``.")
+class ClusterItem(PageItem):
     address: Address
     website: str
     logo: ResponsiveImage | ImageRenditionErrorDict | None
@@ -70,21 +65,12 @@ class Facets(Schema):
     country: list[CountryCount] | None = None
 
 
-class ClusterListing(Schema):
-    locale: str
-    count: int = Field(description="All results, on every page.")
+class ClusterListing(Listing):
     items: list[ClusterItem]
     facets: Facets | None = Field(None, description="Only when asked (``facets=``).")
 
 
-class ClusterFilters(Schema):
-    locale: LanguageCode | None = Field(
-        None, description="The language (default: Accept-Language, else the default)."
-    )
-    industry: list[str] = Field(
-        [], description="Industry slugs: clusters with any of them (every one: match=all)."
-    )
-    match: Literal["any", "all"] = "any"
+class ClusterFilters(ListingFilters):
     country: CountryCode | None = None
     q: str = Field(
         "",
@@ -96,11 +82,6 @@ class ClusterFilters(Schema):
         pattern=r"^((industry|country)(,(industry|country))*)?$",
         description="Comma-separated facets whose counts to add: industry, country.",
     )
-    index: int | None = Field(
-        None, ge=1, le=MAX_INTEGER, description="The cluster index page (default: the first)."
-    )
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_INTEGER)
 
 
 @router.get(
@@ -152,11 +133,7 @@ def cluster_item(page, names, request):
     """A cluster as its card shows it; ``names``: tag names in the listing's language."""
     logo = page.logo and ResponsiveImageField(LOGO_RENDITION).to_representation(page.logo)
     return {
-        "id": page.pk,
-        "title": page.title,
-        "slug": page.slug,
-        "locale": page.locale.language_code,
-        **page_links(page, request),
+        **page_item(page, request),
         "address": AddressField().to_representation(page),
         "website": page.website,
         "logo": logo,

@@ -23,30 +23,25 @@ from ...facets import facet_index
 from ...models import EventIndexPage, EventPage
 from ...taxonomy.filters import through_model
 from .listings import (
-    MAX_INTEGER,
-    MAX_LIMIT,
     IndustryCount,
+    Listing,
+    ListingFilters,
+    PageItem,
     asked_facets,
     chosen_industries,
     index_page_for,
     industries_of,
     industry_counts,
-    page_links,
+    page_item,
 )
-from .params import LanguageCode, locale_for
+from .params import locale_for
 
 router = Router(tags=["events"])
 
 KindCode = Literal[tuple(EventKind.values)]
 
 
-class EventItem(Schema):
-    id: int
-    title: str
-    slug: str
-    locale: str
-    html_url: str | None
-    detail_url: str
+class EventItem(PageItem):
     starts_at: datetime
     ends_at: datetime
     all_day: bool
@@ -70,23 +65,14 @@ class EventFacets(Schema):
     kind: list[KindCount] | None = None
 
 
-class EventListing(Schema):
-    locale: str
-    count: int = Field(description="All results, on every page.")
+class EventListing(Listing):
     items: list[EventItem]
     facets: EventFacets | None = Field(
         None, description="Only when asked; upcoming and past events counted alike."
     )
 
 
-class EventFilters(Schema):
-    locale: LanguageCode | None = Field(
-        None, description="The language (default: Accept-Language, else the default)."
-    )
-    industry: list[str] = Field(
-        [], description="Industry slugs: events with any of them (every one: match=all)."
-    )
-    match: Literal["any", "all"] = "any"
+class EventFilters(ListingFilters):
     kind: KindCode | None = None
     upcoming: bool | None = Field(
         None,
@@ -98,9 +84,6 @@ class EventFilters(Schema):
         pattern=r"^((industry|kind)(,(industry|kind))*)?$",
         description="Comma-separated facets whose counts to add: industry, kind.",
     )
-    index: int | None = Field(None, ge=1, le=MAX_INTEGER, description="The events index page.")
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0, le=MAX_INTEGER)
 
 
 @router.get(
@@ -159,13 +142,9 @@ def with_cards(events):
 
 def event_item(page, names, request):
     image = page.image and ResponsiveImageField(IMAGE_RENDITION).to_representation(page.image)
-    links = page_links(page, request)
+    item = page_item(page, request)
     return {
-        "id": page.pk,
-        "title": page.title,
-        "slug": page.slug,
-        "locale": page.locale.language_code,
-        **links,
+        **item,
         "starts_at": page.starts_at,
         "ends_at": page.ends_at,
         "all_day": page.all_day,
@@ -175,7 +154,7 @@ def event_item(page, names, request):
         "summary": page.summary,
         "image": image,
         "industries": industries_of(page, names),
-        "calendar_url": links["html_url"] and links["html_url"] + page.reverse_subpage("ical"),
+        "calendar_url": item["html_url"] and item["html_url"] + page.reverse_subpage("ical"),
     }
 
 

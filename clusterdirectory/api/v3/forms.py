@@ -206,9 +206,10 @@ def form_errors(form):
     return {name: [str(message) for message in found] for name, found in form.errors.items()}
 
 
-def language(request, data):
+def language(data):
+    """The body's ``locale`` if it is one of the site's, else the request's language."""
     code = data.get("locale")
-    known = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    known = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     return code if code in known else translation.get_language() or settings.LANGUAGE_CODE
 
 
@@ -219,7 +220,7 @@ def submit(request, schema, make_form, limiter, on_valid, multipart=False):
         data, files = read_body(request, multipart)
     except Refused as refused:
         return refused.response()
-    with translation.override(language(request, data)):
+    with translation.override(language(data)):
         try:
             fields = validated(schema, data)
             if fields.fax.strip():

@@ -1,6 +1,8 @@
 """What the plugin's v3 listings (clusters, events, case studies) share: their index page in
 a language, the industry filter and its counts from the index's facet index, a page's links."""
 
+from typing import Literal
+
 from django.http import Http404
 from django.urls import reverse
 from ninja import Schema
@@ -8,8 +10,45 @@ from ninja.errors import HttpError
 from pydantic import Field
 from wagtail.api.utils import get_full_url
 
+from .params import LanguageCode
+
 MAX_LIMIT = 100
 MAX_INTEGER = 2**63 - 1  # the largest id or offset the databases take
+
+
+class ListingFilters(Schema):
+    """The parameters every listing takes; each adds its own."""
+
+    locale: LanguageCode | None = Field(
+        None, description="The language (default: Accept-Language, else the default)."
+    )
+    industry: list[str] = Field(
+        [], description="Industry slugs: pages with any of them (every one: match=all)."
+    )
+    match: Literal["any", "all"] = "any"
+    index: int | None = Field(
+        None, ge=1, le=MAX_INTEGER, description="The index page (default: the first)."
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_INTEGER)
+
+
+class Listing(Schema):
+    """What every listing answers besides its items and facets."""
+
+    locale: str
+    count: int = Field(description="All results, on every page.")
+
+
+class PageItem(Schema):
+    """What every listing's item has."""
+
+    id: int
+    title: str
+    slug: str
+    locale: str
+    html_url: str | None = Field(description="The page on the site.")
+    detail_url: str = Field(description="The whole page: ``/api/v3/pages/{id}/``.")
 
 
 class IndustryCount(Schema):
@@ -62,6 +101,14 @@ def industries_of(page, names):
     return sorted(industries, key=lambda industry: industry["name"].casefold())
 
 
-def page_links(page, request):
+def page_item(page, request):
+    """A page's ``PageItem`` fields (``locale`` selected with it)."""
     detail = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
-    return {"html_url": page.get_full_url(request), "detail_url": get_full_url(request, detail)}
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "slug": page.slug,
+        "locale": page.locale.language_code,
+        "html_url": page.get_full_url(request),
+        "detail_url": get_full_url(request, detail),
+    }
