@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -87,11 +88,27 @@ class ListItemBlock(blocks.CharBlock):
         preview_template = PREVIEW_TEMPLATE
 
 
+def find_keyword(statement, keyword):
+    """Where ``keyword`` is in ``statement`` (ignoring case), or None."""
+    return re.search(re.escape(keyword), statement, re.IGNORECASE) if keyword else None
+
+
+def keyword_error(statement, keyword):
+    """The error of a highlighted ``keyword`` that ``statement`` does not contain, or None."""
+    if keyword and statement and find_keyword(statement, keyword) is None:
+        return ValidationError(
+            _("“%(keyword)s” is not in the recommendation: copy a word or phrase from it."),
+            code="keyword_not_in_statement",
+            params={"keyword": keyword},
+        )
+    return None
+
+
 class RecommendationValue(blocks.StructValue):
     def highlighted(self):
         """The statement with its keyword in <strong>, everything else escaped."""
         statement, keyword = self.get("statement", ""), self.get("keyword", "")
-        match = re.search(re.escape(keyword), statement, re.IGNORECASE) if keyword else None
+        match = find_keyword(statement, keyword)
         if match is None:
             return format_html("{}", statement)
         return format_html(
@@ -129,6 +146,13 @@ class RecommendationBlock(blocks.StructBlock):
             "actors in the border region.",
             "keyword": "labour mobility",
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        error = keyword_error(value.get("statement", ""), value.get("keyword", ""))
+        if error:
+            raise blocks.StructBlockValidationError(block_errors={"keyword": error})
+        return value
 
     def get_api_representation(self, value, context=None):
         return {

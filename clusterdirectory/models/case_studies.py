@@ -1,5 +1,6 @@
 """Cross-border case studies and their recommendations."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,7 +20,7 @@ from ..api_fields import (
     RelatedCaseStudiesField,
     RelatedClustersField,
 )
-from ..blocks import ListItemBlock, RecommendationBlock
+from ..blocks import ListItemBlock, RecommendationBlock, keyword_error
 from ..case_study_listing import case_study_listing, related_case_studies
 from ..headless import OptionalHeadlessPreviewMixin
 from ..localized import localized_choices
@@ -162,6 +163,15 @@ class CaseStudyPage(
     @classmethod
     def latest_in(cls, locale):
         return cls.objects.live().public().filter(locale=locale).order_by("-first_published_at")
+
+    def clean(self):
+        # The editor checks each block (RecommendationBlock.clean); a translation saved from
+        # wagtail-localize's editor is checked only here.
+        super().clean()
+        for block in self.recommendations:
+            error = keyword_error(block.value.get("statement", ""), block.value.get("keyword", ""))
+            if error:
+                raise ValidationError({"recommendations": error})
 
     def related_case_studies(self, tag_ids=None):
         """Up to three live case studies in this language sharing industry tags with this

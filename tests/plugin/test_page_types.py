@@ -636,3 +636,67 @@ def test_industry_tags_are_shared_between_page_types(page_test, root_page, local
 
     assert list(EventPage.objects.get(slug="wind-day", alias_of=None).industries.all()) == [wind]
     assert IndustryTag.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("statement", "keyword"),
+    [("Share a test kitchen.", "TEST kitchen"), ("Share a test kitchen.", ""), ("", "")],
+)
+def test_a_recommendation_keyword_from_its_statement_is_accepted(statement, keyword):
+    value = RecommendationBlock().clean({"statement": statement or "x", "keyword": keyword})
+    assert value["keyword"] == keyword
+
+
+def test_a_recommendation_keyword_missing_from_its_statement_is_refused():
+    with pytest.raises(ValidationError) as excinfo:
+        RecommendationBlock().clean({"statement": "Share a test kitchen.", "keyword": "mobility"})
+
+    [error] = excinfo.value.block_errors["keyword"].messages
+    assert error == "“mobility” is not in the recommendation: copy a word or phrase from it."
+
+
+def test_admin_refuses_a_keyword_missing_from_its_recommendation(admin_client, root_page, locales):
+    index = CaseStudyIndexPageFactory(parent=root_page)
+    url = reverse("wagtailadmin_pages:add", args=["clusterdirectory", "casestudypage", index.pk])
+    data = nested_form_data(
+        {
+            "title": "Kitchens",
+            "slug": "kitchens",
+            "aim": "Aim.",
+            "summary": "Summary.",
+            "body": streamfield([]),
+            "recommendations": streamfield(
+                [("recommendation", {"statement": "Share a test kitchen.", "keyword": "oven"})]
+            ),
+            "related_clusters": inline_formset([]),
+            "regions": streamfield([]),
+            "industries": "",
+            "action-publish": "action-publish",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    # The editor shows it at the keyword's field, from the form's block errors.
+    [errors] = response.context["form"].errors.as_data()["recommendations"]
+    [message] = errors.block_errors[0].block_errors["keyword"].messages
+    assert message == "“oven” is not in the recommendation: copy a word or phrase from it."
+    assert not CaseStudyPage.objects.filter(slug="kitchens").exists()
+
+
+def test_the_model_refuses_a_keyword_missing_from_its_recommendation():
+    # What a translation saved from wagtail-localize's editor meets: no block form runs.
+    page = CaseStudyPage(title="Kitchens")
+    page.recommendations = [
+        ("recommendation", {"statement": "Del et testkøkken.", "keyword": "test kitchen"})
+    ]
+
+    with pytest.raises(ValidationError) as excinfo:
+        page.clean()
+
+    assert excinfo.value.message_dict == {
+        "recommendations": [
+            "“test kitchen” is not in the recommendation: copy a word or phrase from it."
+        ]
+    }

@@ -19,6 +19,7 @@ from cms.settings.base import machine_translator
 from home.demo.loader import DemoLoader
 from home.models import HomePage, StandardPage
 from tests.conftest import translate_page
+from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +319,37 @@ def test_the_demo_loader_turns_an_alias_into_a_translation(
     assert danish.alias_of_id is None
     assert danish.live
     assert Translation.objects.filter(target_locale=locales["da"]).exists()
+
+
+def test_a_translated_keyword_must_stay_in_its_translated_recommendation(
+    admin_client, client, home, locales, django_capture_on_commit_callbacks
+):
+    index = CaseStudyIndexPageFactory(parent=home)
+    study = CaseStudyPageFactory(
+        parent=index,
+        title="Kitchens",
+        slug="kitchens",
+        recommendations=[
+            ("recommendation", {"statement": "Share a test kitchen.", "keyword": "test kitchen"})
+        ],
+    )
+    study.save_revision().publish()
+    translate_page(index, locales["da"])
+    translation = translate_in_admin(admin_client, study, locales["da"])
+    translate_string(admin_client, translation, "Share a test kitchen.", "Del et testkøkken.")
+    translate_string(admin_client, translation, "test kitchen", "køkkenet")
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk]),
+        {"action": "publish"},
+        follow=True,
+    )
+
+    assert "New validation errors were found" in last_message(response)
+    assert not translation.get_target_instance().live
+
+    translate_string(admin_client, translation, "test kitchen", "testkøkken")
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes then
+        publish_translation(admin_client, translation)
+    html = client.get(translation.get_target_instance().url).content.decode()
+    assert "Del et <strong>testkøkken</strong>." in html
