@@ -4,6 +4,7 @@ pagination; and the related case studies a case study page shows.
 Every query here runs once per request, whatever the number of case studies.
 """
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import get_language
@@ -27,8 +28,7 @@ def filter_case_studies(queryset, tags=(), match_all=True):
 def case_study_listing(index_page, request):
     """Template context for the case-study index: the filter form, facets and one page of
     cards, newest first."""
-    pages = index_page.case_studies()
-    index = facet_index(index_page, pages, language_code=get_language())
+    index = facet_index(index_page, index_page.case_studies, language_code=get_language())
     form = CaseStudyFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags = form.cleaned_data["tag"]
@@ -38,9 +38,10 @@ def case_study_listing(index_page, request):
         tags = []
         selection = index.select({})._replace(results=0)
     case_studies = Paginator(
-        index.ids(selection.results), get_setting("CASE_STUDIES_PER_PAGE")
+        index.results_of(selection.results), get_setting("CASE_STUDIES_PER_PAGE")
     ).get_page(request.GET.get("page"))
-    shown = pages.model.objects.filter(pk__in=case_studies.object_list).in_bulk()
+    case_study_model = apps.get_model("clusterdirectory", "CaseStudyPage")  # the models import this
+    shown = case_study_model.objects.filter(pk__in=case_studies.object_list).in_bulk()
     case_studies.object_list = [shown[pk] for pk in case_studies.object_list if pk in shown]
     hints = []
     if form.is_valid() and not selection.results:

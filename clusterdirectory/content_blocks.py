@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.models import Locale, Page
 
 from .blocks import PREVIEW_TEMPLATE, with_preview_note
-from .listing import prefetch_for_cards
+from .listing import cards_for, prefetch_for_cards, with_tags
 from .localized import localized_choices
 from .models import CaseStudyPage, ClusterPage, EventPage
 from .statistics import cluster_statistics
@@ -112,11 +112,9 @@ class FeaturedClustersBlock(blocks.StructBlock):
         """``clusters``: each chosen cluster that is live and public, in the visitor's language
         where translated, with what its card shows."""
         context = super().get_context(value, parent_context)
-        clusters = prefetch_for_cards(ClusterPage.objects.live().public())
-        context["clusters"] = localized_choices(
-            value["clusters"], Locale.get_active(), clusters, fallback=True
-        )
-        context["industry_names"] = industry_names()
+        clusters = with_tags(prefetch_for_cards(ClusterPage.objects.live().public()))
+        chosen = localized_choices(value["clusters"], Locale.get_active(), clusters, fallback=True)
+        context["cards"] = cards_for(chosen, industry_names())
         return context
 
     def get_preview_value(self):

@@ -67,9 +67,7 @@ def kind_facets(counts, selected):
 def event_listing(index_page, request, now=None):
     """Template context for the events index: the filter form, facets, the upcoming events,
     one page of past events and the latest news."""
-    index = facet_index(
-        index_page, index_page.events().order_by("pk"), ["kind"], language_code=get_language()
-    )
+    index = facet_index(index_page, index_page.events_by_id, ["kind"], language_code=get_language())
     form = EventFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags, kind = form.cleaned_data["tag"], form.cleaned_data["kind"]

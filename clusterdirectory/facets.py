@@ -16,7 +16,9 @@ content changes (``cache.py``). Facet names are the query string's parameter nam
 """
 
 import json
+from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, reduce
 from operator import and_, or_
@@ -42,7 +44,7 @@ class Selection(NamedTuple):
 
 @dataclass(frozen=True)
 class FacetIndex:
-    ordered: list  # page ids in the listing's order
+    ordered: array  # page ids in the listing's order (an array: quick to load from the cache)
     sets: dict  # facet: {value: the bit set of the pages having it}
     tags: list  # every industry tag (Tag), by name
     names: dict  # tag id: its name in the language
@@ -63,7 +65,7 @@ class FacetIndex:
             for field, value in zip(fields, values, strict=True):
                 sets[field][value] |= bit[pk]
         return cls(
-            ordered=[row[0] for row in rows],
+            ordered=array("q", (row[0] for row in rows)),
             sets={facet: dict(values) for facet, values in sets.items()},
             tags=tags,
             names=industry_names(language_code),
@@ -72,15 +74,35 @@ class FacetIndex:
     def everything(self):
         return (1 << len(self.ordered)) - 1
 
-    def ids(self, selection):
-        """The ids of the pages in the bit set ``selection``, in the listing's order."""
-        bits = bin(selection)[:1:-1]  # lowest bit first
-        return [self.ordered[position] for position, bit in enumerate(bits) if bit == "1"]
+    def ids(self, selection, start=0, stop=None):
+        """The ids of the pages in the bit set ``selection``, in the listing's order, from
+        the ``start``-th to before the ``stop``-th: a page of results costs its own length,
+        not the number of results."""
+        found = []
+        for n in range(stop if stop is not None else selection.bit_count()):
+            if not selection:
+                break
+            lowest = selection & -selection
+            if n >= start:
+                found.append(self.ordered[lowest.bit_length() - 1])
+            selection ^= lowest
+        return found
+
+    def results_of(self, selection):
+        """The ids of ``selection`` as a sequence that pages (``Paginator``) without listing
+        them all."""
+        return Results(self, selection)
+
+    def tags_of(self, pk):
+        """The tags (``Tag``) of the page ``pk``, by name."""
+        bit = 1 << self.position[pk] if pk in self.position else 0
+        sets = self.sets[TAG]
+        return [tag for tag in self.tags if sets.get(tag.slug, 0) & bit]
 
     @cached_property
     def position(self):
         """Each page's bit, by id: its place in the listing's order."""
-        return {pk: position for position, pk in enumerate(self.ordered)}
+        return dict(zip(self.ordered, range(len(self.ordered)), strict=True))
 
     @property
     def tag_slugs(self):
@@ -144,14 +166,32 @@ class FacetIndex:
         return found
 
 
+class Results(Sequence):
+    """The ids of a selection in the listing's order, counted and sliced from its bits."""
+
+    def __init__(self, index, selection):
+        self.index, self.selection = index, selection
+
+    def __len__(self):
+        return self.selection.bit_count()
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            return self.index.ids(self.selection, start, stop)[::step]
+        position = range(len(self))[key]  # an IndexError as a list's
+        return self.index.ids(self.selection, position, position + 1)[0]
+
+
 def facet_index(index_page, pages, fields=(), *, language_code):
-    """The facet index of ``pages`` (the listing of ``index_page``), kept until content
-    changes."""
+    """The facet index of the listing of ``index_page``, kept until content changes.
+    ``pages()`` gives the listing's pages (a queryset, in its order); it is called only to
+    build the index, as Wagtail's ``public()`` already costs a query."""
     # The key names the format: an index kept by an earlier release is never read.
     key = json.dumps(
-        ["facets", 3, pages.model._meta.label, index_page.pk, list(fields), language_code]
+        ["facets", 4, type(index_page)._meta.label, index_page.pk, list(fields), language_code]
     )
-    return cached(key, lambda: FacetIndex.build(pages, fields, language_code))
+    return cached(key, lambda: FacetIndex.build(pages(), fields, language_code))
 
 
 def removal_links(params, index, found, choices=None, text=""):

@@ -7,6 +7,7 @@ asked before costs set arithmetic and, with a search text never asked before, on
 """
 
 import json
+from typing import NamedTuple
 
 from django import forms
 from django.apps import apps
@@ -21,7 +22,7 @@ from .choices import Country
 from .conf import get_setting
 from .facets import facet_index, removal_links
 from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
-from .taxonomy.models import IndustryTagName
+from .taxonomy.models import IndustryTagName, industry_label
 
 MAX_QUERY_LENGTH = 200
 # The rendition cards show; keep in step with includes/cluster_card.html.
@@ -87,13 +88,36 @@ def country_facets(counts, selected):
 
 
 def prefetch_for_cards(clusters):
-    """``clusters`` with what their cards show (tags, logo rendition) in two more queries."""
+    """``clusters`` with the logo rendition their cards show, in one more query."""
     logos = get_image_model().objects.prefetch_renditions(LOGO_FILTER)
+    return clusters.prefetch_related(Prefetch("logo", queryset=logos))
+
+
+def with_tags(clusters):
+    """``clusters`` with their industry tags, in one more query (where no facet index
+    knows them)."""
     tagged = through_model(clusters.model).objects.select_related("tag")
-    return clusters.prefetch_related(
-        Prefetch("tagged_items", queryset=tagged),
-        Prefetch("logo", queryset=logos),
-    )
+    return clusters.prefetch_related(Prefetch("tagged_items", queryset=tagged))
+
+
+class Card(NamedTuple):
+    """What a cluster's card shows: the page and its industries' names, by name."""
+
+    cluster: object
+    industries: list
+
+
+def cards_for(clusters, names):
+    """Cards for ``clusters`` (fetched ``with_tags()``), industries named by ``names``."""
+    return [
+        Card(cluster, names_of([item.tag for item in cluster.tagged_items.all()], names))
+        for cluster in clusters
+    ]
+
+
+def names_of(tags, names):
+    """The names of ``tags`` in ``names``' language, by name."""
+    return sorted((industry_label(tag, names) for tag in tags), key=str.casefold)
 
 
 def cluster_model():
@@ -144,8 +168,7 @@ def select_clusters(index, index_page, tags, country, text, match_all, language_
 def cluster_listing(index_page, request):
     """Template context for the cluster index: the filter form, facets and one page of
     clusters."""
-    pages = index_page.clusters()
-    index = facet_index(index_page, pages, ["country"], language_code=get_language())
+    index = facet_index(index_page, index_page.clusters, ["country"], language_code=get_language())
     form = ClusterFilterForm(request.GET, index.tag_slugs)
     if form.is_valid():
         tags, country, text = (form.cleaned_data[k] for k in ("tag", "country", "q"))
@@ -156,13 +179,21 @@ def cluster_listing(index_page, request):
         # Nothing matches a filter we do not know; the facets still offer a way back.
         tags, country, text, chosen, within = [], "", "", {}, None
         selection = index.select({})._replace(results=0)
-    ids = index.ids(selection.results)
-    clusters = Paginator(ids, get_setting("CLUSTERS_PER_PAGE")).get_page(request.GET.get("page"))
+    results = index.results_of(selection.results)
+    clusters = Paginator(results, get_setting("CLUSTERS_PER_PAGE")).get_page(
+        request.GET.get("page")
+    )
     shown = prefetch_for_cards(cluster_model().objects.filter(pk__in=clusters.object_list))
     shown = shown.in_bulk()
-    clusters.object_list = [shown[pk] for pk in clusters.object_list if pk in shown]
+    # The index knows each cluster's industries: no query for the cards' tags.
+    cards = [
+        Card(shown[pk], names_of(index.tags_of(pk), index.names))
+        for pk in clusters.object_list
+        if pk in shown
+    ]
+    clusters.object_list = [card.cluster for card in cards]
     hints = []
-    if form.is_valid() and not ids:
+    if form.is_valid() and not results:
         found = index.without_each(chosen, form.match_all, within)
         hints = removal_links(request.GET, index, found, {"country": Country.choices}, text)
     return {
@@ -171,6 +202,7 @@ def cluster_listing(index_page, request):
         "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
         "country_facets": country_facets(selection.counts["country"], country),
         "clusters": clusters,
+        "cards": cards,
         "industry_names": index.names,
         "removal_links": hints,
     }

@@ -1,9 +1,12 @@
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, to_locale
 from wagtail.models import Locale, Page, Site
 
+from clusterdirectory.cache import cached
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
 from home.menus import menu_for, menu_links
@@ -52,10 +55,16 @@ def language_links(context):
 
 
 def translation_urls(page, request):
-    """The URL of each live translation of ``page`` (itself included) by language code."""
+    """The URL of each live translation of ``page`` (itself included) by language code,
+    kept until content changes: every page asks for them, and they cost a query and a
+    page instance each."""
+    site = Site.find_for_request(request)
 
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {t.locale.language_code: t.get_url(request) for t in translations}
+    def compute():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {t.locale.language_code: t.get_url(request) for t in translations}
+
+    return cached(json.dumps(["translation-urls", 1, page.pk, site and site.pk]), compute)
 
 
 @register.simple_tag(takes_context=True)

@@ -4,7 +4,6 @@ by industry as on the site, with the industries' counts when asked."""
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Prefetch
 from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -12,7 +11,6 @@ from pydantic import Field
 from ...api_fields import Industry
 from ...facets import facet_index
 from ...models import CaseStudyIndexPage, CaseStudyPage
-from ...taxonomy.filters import through_model
 from .listings import (
     IndustryCount,
     Listing,
@@ -64,30 +62,24 @@ def list_case_studies(request, filters: Query[CaseStudyFilters]):
     code = locale.language_code
     index_page = index_page_for(CaseStudyIndexPage, locale, filters.index)
     with translation.override(code):
-        index = facet_index(index_page, index_page.case_studies(), language_code=code)
+        index = facet_index(index_page, index_page.case_studies, language_code=code)
         chosen = {"tag": chosen_industries(index, filters.industry)}
         selection = index.select(chosen, filters.match == "all")
-        ids = index.ids(selection.results)
-        shown = ids[filters.offset : filters.offset + filters.limit]
-        tagged = through_model(CaseStudyPage).objects.select_related("tag")
-        pages = (
-            CaseStudyPage.objects.filter(pk__in=shown)
-            .select_related("locale")
-            .prefetch_related(Prefetch("tagged_items", queryset=tagged))
-            .in_bulk()
-        )
-        items = [case_study_item(pages[pk], index.names, request) for pk in shown if pk in pages]
+        results = index.results_of(selection.results)
+        shown = results[filters.offset : filters.offset + filters.limit]
+        pages = CaseStudyPage.objects.filter(pk__in=shown).select_related("locale").in_bulk()
+        items = [case_study_item(pages[pk], index, request) for pk in shown if pk in pages]
         facets = None
         if asked_facets(filters.facets):
             facets = {"industry": industry_counts(index, selection)}
-    return {"locale": code, "count": len(ids), "items": items, "facets": facets}
+    return {"locale": code, "count": len(results), "items": items, "facets": facets}
 
 
-def case_study_item(page, names, request):
+def case_study_item(page, index, request):
     return {
         **page_item(page, request),
         "first_published_at": page.first_published_at,
         "aim": page.aim,
         "summary": page.summary,
-        "industries": industries_of(page, names),
+        "industries": industries_of(page, index),
     }

@@ -2,7 +2,7 @@
 and, when asked, each facet's counts.
 
 It reads the index's facet index (``facets.py``), so a filter costs the same few queries with
-30 clusters as with 3,000: the page of cards, their tags and logos.
+30 clusters as with 3,000: the page of cards and their logos.
 """
 
 from typing import Literal
@@ -101,7 +101,7 @@ def list_clusters(request, filters: Query[ClusterFilters]):
     code = locale.language_code
     index_page = index_page_for(ClusterIndexPage, locale, filters.index)
     with translation.override(code):
-        index = facet_index(index_page, index_page.clusters(), ["country"], language_code=code)
+        index = facet_index(index_page, index_page.clusters, ["country"], language_code=code)
         chosen_tags = chosen_industries(index, filters.industry)
         chosen, within, selection = select_clusters(
             index,
@@ -112,13 +112,13 @@ def list_clusters(request, filters: Query[ClusterFilters]):
             filters.match == "all",
             code,
         )
-        ids = index.ids(selection.results)
-        shown = ids[filters.offset : filters.offset + filters.limit]
+        results = index.results_of(selection.results)
+        shown = results[filters.offset : filters.offset + filters.limit]
         pages = prefetch_for_cards(ClusterPage.objects.filter(pk__in=shown)).select_related(
             "locale"
         )
         pages = pages.in_bulk()
-        items = [cluster_item(pages[pk], index.names, request) for pk in shown if pk in pages]
+        items = [cluster_item(pages[pk], index, request) for pk in shown if pk in pages]
         asked = asked_facets(filters.facets)
         facets = None
         if asked:
@@ -126,18 +126,18 @@ def list_clusters(request, filters: Query[ClusterFilters]):
                 "industry": industry_counts(index, selection) if "industry" in asked else None,
                 "country": country_counts(selection) if "country" in asked else None,
             }
-    return {"locale": code, "count": len(ids), "items": items, "facets": facets}
+    return {"locale": code, "count": len(results), "items": items, "facets": facets}
 
 
-def cluster_item(page, names, request):
-    """A cluster as its card shows it; ``names``: tag names in the listing's language."""
+def cluster_item(page, index, request):
+    """A cluster as its card shows it; ``index``: the listing's facet index."""
     logo = page.logo and ResponsiveImageField(LOGO_RENDITION).to_representation(page.logo)
     return {
         **page_item(page, request),
         "address": AddressField().to_representation(page),
         "website": page.website,
         "logo": logo,
-        "industries": industries_of(page, names),
+        "industries": industries_of(page, index),
         "focus_areas": page.focus_areas,
         "founded_year": page.founded_year,
         "members_count": page.members_count,

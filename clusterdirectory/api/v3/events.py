@@ -21,7 +21,6 @@ from ...choices import EventKind
 from ...event_listing import split_events
 from ...facets import facet_index
 from ...models import EventIndexPage, EventPage
-from ...taxonomy.filters import through_model
 from .listings import (
     IndustryCount,
     Listing,
@@ -100,8 +99,7 @@ def list_events(request, filters: Query[EventFilters]):
     code = locale.language_code
     index_page = index_page_for(EventIndexPage, locale, filters.index)
     with translation.override(code):
-        events = index_page.events().order_by("pk")
-        index = facet_index(index_page, events, ["kind"], language_code=code)
+        index = facet_index(index_page, index_page.events_by_id, ["kind"], language_code=code)
         chosen = {
             "tag": chosen_industries(index, filters.industry),
             "kind": [filters.kind] if filters.kind else [],
@@ -118,7 +116,7 @@ def list_events(request, filters: Query[EventFilters]):
             ordered = list(ordered.values_list("pk", flat=True))
         shown = ordered[filters.offset : filters.offset + filters.limit]
         pages = with_cards(EventPage.objects.filter(pk__in=shown)).in_bulk()
-        items = [event_item(pages[pk], index.names, request) for pk in shown if pk in pages]
+        items = [event_item(pages[pk], index, request) for pk in shown if pk in pages]
         asked = asked_facets(filters.facets)
         facets = None
         if asked:
@@ -131,16 +129,14 @@ def list_events(request, filters: Query[EventFilters]):
 
 def with_cards(events):
     images = EventPage._meta.get_field("image").related_model.objects
-    tagged = through_model(EventPage).objects.select_related("tag")
     return events.select_related("locale").prefetch_related(
-        Prefetch("tagged_items", queryset=tagged),
         Prefetch(
             "image", queryset=images.prefetch_renditions(IMAGE_RENDITION, *responsive_specs())
         ),
     )
 
 
-def event_item(page, names, request):
+def event_item(page, index, request):
     image = page.image and ResponsiveImageField(IMAGE_RENDITION).to_representation(page.image)
     item = page_item(page, request)
     return {
@@ -153,7 +149,7 @@ def event_item(page, names, request):
         "location": page.location,
         "summary": page.summary,
         "image": image,
-        "industries": industries_of(page, names),
+        "industries": industries_of(page, index),
         "calendar_url": item["html_url"] and item["html_url"] + page.reverse_subpage("ical"),
     }
 

@@ -92,11 +92,12 @@ def industry_counts(index, selection):
     return sorted(found, key=lambda industry: industry["name"].casefold())
 
 
-def industries_of(page, names):
-    """A page's industries (prefetched ``tagged_items__tag``) named by ``names``, by name."""
+def industries_of(page, index):
+    """A page's industries as its listing's facet ``index`` knows them, named in the
+    index's language, by name."""
     industries = [
-        {"slug": item.tag.slug, "name": names.get(item.tag_id, item.tag.name)}
-        for item in page.tagged_items.all()
+        {"slug": tag.slug, "name": index.names.get(tag.pk, tag.name)}
+        for tag in index.tags_of(page.pk)
     ]
     return sorted(industries, key=lambda industry: industry["name"].casefold())
 
