@@ -1,7 +1,9 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,6 +15,23 @@ from .dashboard import (
 )
 from .every_language import alias_in_every_language
 from .models import ClusterPage, IndustryTag, IndustryTagName
+from .taxonomy.autocomplete import suggest_industry_tags
+
+
+class NewTagNamePanel(TitleFieldPanel):
+    """The name of a new tag fills in its slug as it is typed, as a page's title does; a
+    renamed tag keeps its slug (links that visitors saved)."""
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_should_apply(self):
+            return not (self.instance and self.instance.pk)
+
+
+class IndustryTagForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty, taggit makes it from the name (and unique) when the tag is saved.
+        self.fields["slug"].required = False
 
 
 class IndustryTagViewSet(SnippetViewSet):
@@ -20,24 +39,30 @@ class IndustryTagViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Industry tags")
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = ["name", "slug", "names__name"]
+    search_backend_name = None  # the tag model is not in the search index
     # Taggit's own fields carry no help text.
-    panels = [
-        FieldPanel(
-            "name",
-            help_text=_(
-                "The tag as editors type it on pages, in English, e.g. 'Wind energy'. "
-                "Translate it under 'Industry tag names'."
+    edit_handler = ObjectList(
+        [
+            NewTagNamePanel(
+                "name",
+                placeholder=False,
+                help_text=_(
+                    "The tag as editors type it on pages, in English, e.g. 'Wind energy'. "
+                    "Translate it under 'Industry tag names'."
+                ),
             ),
-        ),
-        FieldPanel(
-            "slug",
-            help_text=_(
-                "The tag in filter links, e.g. 'wind-energy'. Changing it breaks links "
-                "that visitors saved."
+            FieldPanel(
+                "slug",
+                widget=SlugInput,
+                help_text=_(
+                    "The tag in filter links, e.g. 'wind-energy'; filled in from the name. "
+                    "Changing it breaks links that visitors saved."
+                ),
             ),
-        ),
-    ]
+        ],
+        base_form_class=IndustryTagForm,
+    )
 
 
 class IndustryTagNameForm(WagtailAdminModelForm):
@@ -56,7 +81,10 @@ class IndustryTagNameViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Industry tag names")
     list_display = ["name", "tag", "locale"]
-    search_fields = ["name"]
+    # Searched in the database: a part of a name is found, and SQLite's full-text index has
+    # no column to restrict a search to a field ("no such column: name").
+    search_fields = ["name", "tag__name"]
+    search_backend_name = None
     edit_handler = ObjectList(
         [FieldPanel("tag"), FieldPanel("name")], base_form_class=IndustryTagNameForm
     )
@@ -70,6 +98,17 @@ class IndustriesGroup(SnippetViewSetGroup):
 
 
 register_snippet(IndustriesGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_industry_tag_suggestions():
+    return [
+        path(
+            "industry-tags/suggest/",
+            suggest_industry_tags,
+            name="clusterdirectory_industry_tag_suggestions",
+        )
+    ]
 
 
 @hooks.register("register_admin_viewset")

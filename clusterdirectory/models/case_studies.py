@@ -24,6 +24,7 @@ from ..blocks import ListItemBlock, RecommendationBlock, keyword_error
 from ..case_study_listing import case_study_listing, related_case_studies
 from ..headless import OptionalHeadlessPreviewMixin
 from ..localized import localized_choices
+from ..taxonomy.autocomplete import IndustryTagWidget
 from ..taxonomy.models import CaseStudyPageTag
 from .clusters import ClusterPage
 from .mixins import (
@@ -138,7 +139,7 @@ class CaseStudyPage(
             help_text=_("Clusters that took part, listed on the case study page in this order."),
         ),
         FieldPanel("regions"),
-        FieldPanel("industries"),
+        FieldPanel("industries", widget=IndustryTagWidget),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("aim"),

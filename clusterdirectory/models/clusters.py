@@ -34,6 +34,7 @@ from ..export import csv_export, json_export
 from ..headless import OptionalHeadlessPreviewMixin
 from ..listing import cluster_listing
 from ..partners import potential_partners
+from ..taxonomy.autocomplete import IndustryTagWidget
 from ..taxonomy.models import ClusterPageTag
 from .mixins import (
     IndustryNamesMixin,
@@ -337,7 +338,11 @@ class ClusterPage(
             heading=_("Contact person"),
         ),
         MultiFieldPanel(
-            [FieldPanel("industries"), FieldPanel("focus_areas"), FieldPanel("services")],
+            [
+                FieldPanel("industries", widget=IndustryTagWidget),
+                FieldPanel("focus_areas"),
+                FieldPanel("services"),
+            ],
             heading=_("Industries and services"),
         ),
         MultipleChooserPanel(

@@ -33,6 +33,7 @@ from ..feeds import AtomNewsFeed, NewsFeed
 from ..headless import OptionalHeadlessPreviewMixin
 from ..ical import event_calendar, index_calendar
 from ..localized import localized_choices
+from ..taxonomy.autocomplete import IndustryTagWidget
 from ..taxonomy.models import EventPageTag, NewsPageTag
 from .mixins import (
     BODY_BLOCKS,
@@ -205,7 +206,11 @@ class EventPage(
             heading=_("Card and image"),
         ),
         MultiFieldPanel(
-            [FieldPanel("focus_topics"), FieldPanel("programme"), FieldPanel("industries")],
+            [
+                FieldPanel("focus_topics"),
+                FieldPanel("programme"),
+                FieldPanel("industries", widget=IndustryTagWidget),
+            ],
             heading=_("Topics and programme"),
         ),
         MultipleChooserPanel(
@@ -349,7 +354,7 @@ class NewsPage(
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
-        FieldPanel("industries"),
+        FieldPanel("industries", widget=IndustryTagWidget),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -39,7 +39,12 @@ class IndustryTagName(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("The tag's name as visitors read it in this language."),
     )
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The snippet chooser narrows its search to a language.
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("industry tag name")
