@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .listing import LOGO_FILTER
 from .models import ClusterRegistration, ContactRequest
 
 
@@ -47,18 +48,52 @@ class InspectWithHelpTextView(InspectView):
         return context
 
 
+def page_link(page):
+    """A link to ``page`` in the editor, with whether it is live or a draft."""
+    if page is None:
+        return "—"
+    state = _("live") if page.live else _("draft")
+    return format_html(
+        '<a href="{}">{}</a> ({})',
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        page.get_admin_display_title(),
+        state,
+    )
+
+
 class PageColumn(Column):
     def get_value(self, instance):
-        page = instance.page
-        if page is None:
-            return "—"
-        state = _("live") if page.live else _("draft")
+        return page_link(instance.page)
+
+
+class RegistrationInspectView(InspectWithHelpTextView):
+    """The registration with links to the cluster page it became (a draft until approved)
+    and to its index, and the logo itself."""
+
+    def get_page_display_value(self):
+        return page_link(self.object.page)
+
+    def get_index_page_display_value(self):
+        return page_link(self.object.index_page)
+
+    def get_logo_display_value(self):
+        logo = self.object.logo
+        if logo is None:
+            return _("No logo was sent.")
+        rendition = logo.get_rendition(LOGO_FILTER)
         return format_html(
-            '<a href="{}">{}</a> ({})',
-            reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            page.title,
-            state,
+            '<a href="{}"><img src="{}" width="{}" height="{}" alt="{}"></a>',
+            reverse("wagtailimages:edit", args=[logo.pk]),
+            rendition.url,
+            rendition.width,
+            rendition.height,
+            _("Logo of %(name)s") % {"name": self.object.name},
         )
+
+
+class ContactRequestInspectView(InspectWithHelpTextView):
+    def get_cluster_display_value(self):
+        return page_link(self.object.cluster)
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -70,7 +105,7 @@ class RegistrationViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_class = InspectWithHelpTextView
+    inspect_view_class = RegistrationInspectView
     list_display = [
         "name",
         "country",
@@ -103,7 +138,7 @@ class ContactRequestViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_class = InspectWithHelpTextView
+    inspect_view_class = ContactRequestInspectView
     list_display = [
         "name",
         "organisation",

@@ -15,6 +15,7 @@ from .dashboard import (
 )
 from .every_language import alias_in_every_language
 from .models import ClusterPage, IndustryTag, IndustryTagName
+from .snippet_views import TranslatableSnippetViewSet
 from .taxonomy.autocomplete import suggest_industry_tags
 
 
@@ -76,7 +77,7 @@ class IndustryTagNameForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class IndustryTagNameViewSet(SnippetViewSet):
+class IndustryTagNameViewSet(TranslatableSnippetViewSet):
     model = IndustryTagName
     icon = "tag"
     menu_label = _("Industry tag names")

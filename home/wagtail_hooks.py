@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from clusterdirectory.snippet_views import TranslatableSnippetViewSet
 
 from .models import Menu
 from .po_upload import upload_pofile_checked
 
 
-class MenuViewSet(SnippetViewSet):
+class MenuViewSet(TranslatableSnippetViewSet):
     """Header and footer menus, one of each per language."""
 
     model = Menu

@@ -78,3 +78,20 @@ def test_the_page_editor_asks_for_those_suggestions(admin_client, cluster_index)
 def test_suggestions_are_for_staff_only(client, db):
     response = client.get(reverse("clusterdirectory_industry_tag_suggestions"), {"term": "w"})
     assert response.status_code == 302
+
+
+def test_translate_is_on_the_edit_screen_of_a_tag_name(admin_client, locales):
+    tag = IndustryTag.objects.create(name="Wind energy", slug="wind-energy")
+    english = IndustryTagName.objects.get(tag=tag, locale=locales["en"])
+    edit = reverse("wagtailsnippets_clusterdirectory_industrytagname:edit", args=[english.pk])
+    translate = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["clusterdirectory", "industrytagname", english.pk],
+    )
+
+    html = admin_client.get(edit).content.decode()
+
+    assert f'href="{translate}"' in html
+    response = admin_client.post(translate, {"locales": [locales["da"].pk]})
+    assert response.status_code == 302
+    assert IndustryTagName.objects.filter(tag=tag, locale=locales["da"]).exists()

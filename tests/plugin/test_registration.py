@@ -613,6 +613,34 @@ def test_staff_list_inspect_and_delete_registrations(client, cluster_index, tags
     assert not ClusterRegistration.objects.exists() and not ClusterPage.objects.exists()
 
 
+def test_the_inspect_view_links_to_the_draft_page_and_shows_the_logo(
+    admin_client, client, cluster_index, tags
+):
+    client.post(register_url(cluster_index), valid_data(tags, logo_file=image_upload()))
+    registration = ClusterRegistration.objects.get()
+
+    html = admin_client.get(
+        reverse("clusterdirectory_registrations:inspect", args=[registration.pk])
+    ).content.decode()
+
+    page_edit = reverse("wagtailadmin_pages:edit", args=[registration.page.pk])
+    assert f'<a href="{page_edit}">Cluster Nord</a> (draft)' in html
+    rendition = registration.logo.get_rendition("max-240x120")
+    assert f'<img src="{rendition.url}"' in html
+    assert 'alt="Logo of Cluster Nord"' in html
+
+
+def test_the_inspect_view_says_when_no_logo_was_sent(admin_client, client, cluster_index, tags):
+    client.post(register_url(cluster_index), valid_data(tags))
+    registration = ClusterRegistration.objects.get()
+
+    html = admin_client.get(
+        reverse("clusterdirectory_registrations:inspect", args=[registration.pk])
+    ).content.decode()
+
+    assert "No logo was sent." in html
+
+
 def test_visitors_and_editors_without_permission_see_no_registrations(
     client, cluster_index, tags, django_user_model
 ):
