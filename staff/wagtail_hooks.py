@@ -19,6 +19,7 @@ from clusterdirectory.dashboard import UntranslatedEventsPanel, missing_translat
 
 from .dashboard import OutdatedTranslationsPanel
 from .languages import allowed_locale_ids, can_change, can_change_locale
+from .page_deletion import confirm_or_delete_other_languages
 from .panels import GroupLocalePermissionPanel
 
 FIRST = -10
@@ -45,6 +46,10 @@ def check_parent_page(request, parent_page, page_class):
 @hooks.register("before_unpublish", order=FIRST)
 def check_language(request, instance):
     _deny_other_languages(request, instance)
+
+
+# After the language check: only a page the user may delete gets this far.
+hooks.register("before_delete_page", confirm_or_delete_other_languages)
 
 
 @hooks.register("before_move_page", order=FIRST)
