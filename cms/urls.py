@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import search
+from staff.chooser import choose_page
 
 from .api import api_urlpatterns
 from .api_v3 import urlpatterns as api_v3_urlpatterns
@@ -16,6 +17,8 @@ from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's admin: its page chooser, opened in the editor's language.
+    path("admin/choose-page/", choose_page, name="choose_page_in_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include((api_urlpatterns, "wagtailapi"))),
