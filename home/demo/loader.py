@@ -96,7 +96,7 @@ class DemoLoader:
             about,
             StandardPage,
             "advisory-board",
-            title=T("Advisory Board", da="Advisory board", de="Beirat"),
+            title=T("Advisory Board", da="Rådgivende udvalg", de="Beirat"),
             show_in_menus=True,
             body=site_pages.advisory_board_body(),
         )
@@ -182,7 +182,7 @@ class DemoLoader:
         site.save()
         contact = NetworkContactSettings.for_site(site)
         if not contact.email:
-            contact.organisation = "REG X – The Danish Cluster Academy"
+            contact.organisation = "REG X"  # its name in Danish and English is on Contact
             contact.email = "jesper@regx.dk"
             contact.phone = "+45 6550 1344"
             contact.website = "https://www.intranet.regx.dk"

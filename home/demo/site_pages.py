@@ -37,6 +37,12 @@ FUNDING = T(
     "(220.000 €) aus dem Europäischen Fonds für regionale Entwicklung gefördert.",
 )
 
+EU_FUNDING = T(
+    "European Union – European Regional Development Fund",
+    da="Den Europæiske Union – Den Europæiske Fond for Regionaludvikling",
+    de="Europäische Union – Europäischer Fonds für regionale Entwicklung",
+)
+
 MATCHPOINT = T(
     "Matchpoint – the place to find your new project partner",
     da="Matchpoint – stedet, hvor du finder din nye projektpartner",
@@ -150,7 +156,7 @@ def about_body():
                     "figure": "9",
                     "label": T(
                         "members of the advisory board",
-                        da="medlemmer af advisory board",
+                        da="medlemmer af det rådgivende udvalg",
                         de="Mitglieder des Beirats",
                     ),
                 },
@@ -199,13 +205,7 @@ def partners_body():
             heading=T("Funding", da="Finansiering", de="Förderung"),
             partners=[
                 {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N.", "description": FUNDING},
-                {
-                    "name": T(
-                        "European Union – European Regional Development Fund",
-                        da="Den Europæiske Union – Den Europæiske Fond for Regionaludvikling",
-                        de="Europäische Union – Europäischer Fonds für regionale Entwicklung",
-                    )
-                },
+                {"name": EU_FUNDING, "description": ""},
             ],
         ),
         heading(T("Participants", da="Deltagere", de="Teilnehmer")),
@@ -311,7 +311,11 @@ def contact_body():
                 {
                     "name": "Jesper Lund",
                     "role": T("Project Manager", da="Projektleder", de="Projektleiter"),
-                    "organisation": "REG X – The Danish Cluster Academy",
+                    "organisation": T(
+                        "REG X – The Danish Cluster Academy",
+                        da="REG X – Det Danske Klyngeakademi",
+                        de="REG X – Die dänische Clusterakademie",
+                    ),
                     "email": "jesper@regx.dk",
                     "phone": "+45 6550 1344",
                     "photo": None,
@@ -385,14 +389,8 @@ def home_body(cluster_index, featured_clusters, about_page):
             "partners",
             heading=T("Supported by", da="Støttet af", de="Gefördert von"),
             partners=[
-                {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N."},
-                {
-                    "name": T(
-                        "European Union – European Regional Development Fund",
-                        da="Den Europæiske Union – Den Europæiske Fond for Regionaludvikling",
-                        de="Europäische Union – Europäischer Fonds für regionale Entwicklung",
-                    )
-                },
+                {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N.", "description": ""},
+                {"name": EU_FUNDING, "description": ""},
             ],
         ),
     ]
