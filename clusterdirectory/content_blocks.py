@@ -163,7 +163,7 @@ def _bars(rows):
     return [{**row, "bar": 5 * round(20 * row["count"] / largest)} for row in rows]
 
 
-def _api_locale(context):
+def api_locale(context):
     """The language of the page the API is serialising: the API's context names no page, so
     the detail view's page, else the listing's ``locale`` filter, else the request's language.
     Looked up once per response."""
@@ -211,7 +211,7 @@ class StatisticsBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        statistics = value.statistics(_api_locale(context))
+        statistics = value.statistics(api_locale(context))
         show = value.get("show") or self.BOTH
         return {"heading": value.get("heading") or "", "show": show, **statistics}
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale, Page
 
 from clusterdirectory.blocks import APIImageBlock, APIImageChooserBlock
 from clusterdirectory.content_blocks import (
@@ -10,7 +11,10 @@ from clusterdirectory.content_blocks import (
     LatestCaseStudiesBlock,
     StatisticsBlock,
     UpcomingEventsBlock,
+    api_locale,
 )
+from clusterdirectory.models import ClusterPage
+from clusterdirectory.taxonomy.filters import through_model
 
 
 class LinkValue(blocks.StructValue):
@@ -250,11 +254,42 @@ class PartnersBlock(blocks.StructBlock):
         }
 
 
+class KeyFigureValue(blocks.StructValue):
+    def shown(self, locale):
+        """The figure as shown: counted now in ``locale`` when the editor chose a count."""
+        count = self.get("count")
+        if count == KeyFigureBlock.CLUSTERS:
+            return str(live_clusters(locale).count())
+        if count == KeyFigureBlock.INDUSTRIES:
+            clusters = live_clusters(locale).values("pk")
+            tagged = through_model(ClusterPage).objects.filter(content_object__in=clusters)
+            return str(tagged.values("tag").distinct().count())
+        return self.get("figure") or ""
+
+
+def live_clusters(locale):
+    return ClusterPage.objects.live().public().filter(locale=locale)
+
+
 class KeyFigureBlock(blocks.StructBlock):
+    CLUSTERS, INDUSTRIES = "clusters", "industries"
+
     figure = blocks.CharBlock(
         label=_("Figure"),
         max_length=20,
-        help_text=_("The number in large type, with its unit, e.g. 220.000 €"),
+        required=False,
+        help_text=_(
+            "The number in large type, with its unit, e.g. 220.000 €. Leave empty to count instead."
+        ),
+    )
+    count = blocks.ChoiceBlock(
+        label=_("Or count"),
+        choices=[
+            (CLUSTERS, _("The published clusters")),
+            (INDUSTRIES, _("The industries of the published clusters")),
+        ],
+        required=False,
+        help_text=_("Counted in the page's language whenever it is shown, so it stays true."),
     )
     label = blocks.CharBlock(
         label=_("What it counts"),
@@ -262,10 +297,22 @@ class KeyFigureBlock(blocks.StructBlock):
         help_text=_("Shown under the number, e.g. 'from the European Regional Development Fund'."),
     )
 
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("figure")) == bool(value.get("count")):
+            error = ValidationError(_("Type a figure or choose what to count, not both."))
+            raise blocks.StructBlockValidationError(block_errors={"figure": error})
+        return value
+
+    def get_api_representation(self, value, context=None):
+        shown = value.shown(api_locale(context))
+        return {**super().get_api_representation(value, context), "shown": shown}
+
     class Meta:
         icon = "table"
         label = _("Key figure")
         description = _("One number and what it counts.")
+        value_class = KeyFigureValue
 
 
 class KeyFiguresBlock(blocks.StructBlock):
@@ -278,6 +325,16 @@ class KeyFiguresBlock(blocks.StructBlock):
     figures = blocks.ListBlock(
         KeyFigureBlock(), label=_("Figures"), help_text=_("Three or four figures work best.")
     )
+
+    def get_context(self, value, parent_context=None):
+        """``figures``: each figure as shown, counted in the page's language."""
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        locale = page.locale if isinstance(page, Page) else Locale.get_active()
+        context["figures"] = [
+            {"figure": item.shown(locale), "label": item["label"]} for item in value["figures"]
+        ]
+        return context
 
     class Meta:
         icon = "table"

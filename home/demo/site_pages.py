@@ -147,7 +147,7 @@ def about_body():
                     "label": T("project period", da="projektperiode", de="Projektlaufzeit"),
                 },
                 {
-                    "figure": "21",
+                    "count": "clusters",
                     "label": T(
                         "participating clusters", da="deltagende klynger", de="teilnehmende Cluster"
                     ),
@@ -208,13 +208,23 @@ def partners_body():
                 {"name": EU_FUNDING, "description": ""},
             ],
         ),
-        heading(T("Participants", da="Deltagere", de="Teilnehmer")),
-        paragraph(
-            T(
-                "20 clusters from the INTERREG 4A Region",
-                da="20 klynger fra INTERREG 4A-regionen",
-                de="20 Cluster aus der INTERREG 4A-Region",
-            )
+        block(
+            "key_figures",
+            heading=T("Participants", da="Deltagere", de="Teilnehmer"),
+            figures=[
+                {
+                    "count": "clusters",
+                    "label": T(
+                        "clusters from the INTERREG 4A region",
+                        da="klynger fra INTERREG 4A-regionen",
+                        de="Cluster aus der INTERREG 4A-Region",
+                    ),
+                },
+                {
+                    "count": "industries",
+                    "label": T("industries", da="brancher", de="Branchen"),
+                },
+            ],
         ),
     ]
 

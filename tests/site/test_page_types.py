@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 import wagtail_factories
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pytest_django.asserts import assertTemplateUsed
 from wagtail.blocks import StructBlockValidationError
@@ -20,7 +21,13 @@ from clusterdirectory.models import (
     EventPage,
     NewsPage,
 )
-from home.blocks import HOME_BLOCKS, STANDARD_BLOCKS, CallToActionBlock, HeroBlock
+from home.blocks import (
+    HOME_BLOCKS,
+    STANDARD_BLOCKS,
+    CallToActionBlock,
+    HeroBlock,
+    KeyFigureBlock,
+)
 from home.models import HomePage, NetworkContactSettings, StandardPage
 from tests.conftest import offered_page_types
 from tests.factories import (
@@ -30,6 +37,7 @@ from tests.factories import (
     ClusterPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
+    make_tags,
 )
 
 pytestmark = pytest.mark.django_db
@@ -415,7 +423,7 @@ def test_standard_page_created_in_admin(page_test, client, home):
     assert without_block_keys(page.body[1].value) == "<p>Open <b>weekdays</b>.</p>"
     assert page.body[3].value["page"].pk == home.pk
     assert [dict(figure) for figure in page.body[4].value["figures"]] == [
-        {"figure": "21", "label": "clusters"}
+        {"figure": "21", "count": "", "label": "clusters"}  # typed, not counted
     ]
     html = without_block_keys(client.get(page.url).content.decode())
     assert "<p>Open <b>weekdays</b>.</p>" in html
@@ -464,3 +472,53 @@ def test_the_admin_makes_ascii_slugs(admin_client, home):
     slug_input = re.search(r'<input[^>]*name="slug"[^>]*>', html).group()
     assert 'data-controller="w-slug"' in slug_input
     assert "allow-unicode" not in slug_input
+
+
+def test_a_key_figure_can_count_the_published_clusters(client, home, locales):
+    """A number the site states comes from live data when the editor chooses a count: the
+    Partners page said 20 clusters while the directory listed 21."""
+    index = ClusterIndexPageFactory(parent=home)
+    wind = make_tags("Wind energy")["wind-energy"]
+    ClusterPageFactory(parent=index, title="CEwind", industries=[wind])
+    page = home.add_child(
+        instance=StandardPage(
+            title="Partners",
+            slug="partners",
+            body=[
+                (
+                    "key_figures",
+                    {
+                        "heading": "",
+                        "figures": [
+                            {"figure": "", "count": "clusters", "label": "clusters"},
+                            {"figure": "", "count": "industries", "label": "industries"},
+                        ],
+                    },
+                )
+            ],
+        )
+    )
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+    assert "<strong>1</strong> <span>clusters</span>" in html
+    assert "<strong>1</strong> <span>industries</span>" in html
+
+    ClusterPageFactory(parent=index, title="Offshore", industries=[wind])
+    html = client.get(page.url).content.decode()
+    assert "<strong>2</strong> <span>clusters</span>" in html
+    assert ClusterPage.objects.live().count() == 2
+
+    data = client.get(f"/api/v3/pages/{page.pk}/").json()
+    [figures] = [block["value"]["figures"] for block in data["body"]]
+    assert [figure["shown"] for figure in figures] == ["2", "1"]
+
+
+@pytest.mark.parametrize(
+    "figure", [{"figure": "", "count": ""}, {"figure": "21", "count": "clusters"}]
+)
+def test_a_key_figure_is_typed_or_counted(figure):
+    with pytest.raises(ValidationError) as excinfo:
+        KeyFigureBlock().clean({**figure, "label": "clusters"})
+    [message] = excinfo.value.block_errors["figure"].messages
+    assert message == "Type a figure or choose what to count, not both."
