@@ -147,6 +147,7 @@ def about_body():
                     "label": T("project period", da="projektperiode", de="Projektlaufzeit"),
                 },
                 {
+                    "figure": "",
                     "count": "clusters",
                     "label": T(
                         "participating clusters", da="deltagende klynger", de="teilnehmende Cluster"
@@ -213,6 +214,7 @@ def partners_body():
             heading=T("Participants", da="Deltagere", de="Teilnehmer"),
             figures=[
                 {
+                    "figure": "",
                     "count": "clusters",
                     "label": T(
                         "clusters from the INTERREG 4A region",
@@ -221,6 +223,7 @@ def partners_body():
                     ),
                 },
                 {
+                    "figure": "",
                     "count": "industries",
                     "label": T("industries", da="brancher", de="Branchen"),
                 },
