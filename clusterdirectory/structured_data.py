@@ -2,23 +2,25 @@
 to share and schema.org JSON-LD (``Organization`` for clusters, ``Event`` for events,
 ``NewsArticle`` for news, ``Article`` for case studies)."""
 
-import html
 import json
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
+from wagtail.rich_text import get_text_for_indexing
 
 from .models import CaseStudyPage, ClusterPage, EventPage, NewsPage
 
 DESCRIPTION_LENGTH = 200
+MIN_DESCRIPTION_WORDS = 8  # shorter texts of a body are headings and labels
 # Open Graph's recommended 1.91:1; logos are scaled, never cropped.
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
 LOGO_FILTER = "max-1200x630"
@@ -44,16 +46,30 @@ SCHEDULED = "https://schema.org/EventScheduled"
 
 
 def page_description(page, length=DESCRIPTION_LENGTH):
-    """The page's search description, else its summary or introduction, as plain text."""
+    """The page's search description, else its summary or introduction, else the first
+    paragraph of its body, as plain text."""
     for name in DESCRIPTION_FIELDS:
         value = getattr(page, name, "")
         if not value or not isinstance(value, str):
             continue
         if _is_rich_text(page, name):
-            value = html.unescape(strip_tags(value))
+            # Paragraphs stay apart: "...partner. Here you can", not "partnerHere you can".
+            value = get_text_for_indexing(value)
         text = " ".join(value.split())
         if text:
             return Truncator(text).chars(length)
+    text = _first_paragraph(getattr(page, "body", None))
+    return Truncator(text).chars(length) if text else ""
+
+
+def _first_paragraph(body):
+    """The first text of a StreamField ``body`` long enough to describe the page."""
+    if not isinstance(body, StreamValue):
+        return ""
+    for text in body.stream_block.get_searchable_content(body):
+        text = " ".join(get_text_for_indexing(text).split())
+        if len(text.split()) >= MIN_DESCRIPTION_WORDS:
+            return text
     return ""
 
 

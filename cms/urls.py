@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -24,6 +26,8 @@ urlpatterns = [
     path("api/v2/", include((api_urlpatterns, "wagtailapi"))),
     path("api/v3/", include(api_v3_urlpatterns)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    # Browsers ask for it on their own; the pages name the SVG.
+    path("favicon.ico", lambda request: redirect(static("img/favicon.svg"), permanent=True)),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -110,6 +110,18 @@ class NetworkContactSettings(BaseSiteSetting):
         blank=True,
         help_text=_("The network's or project's own website, starting with https://"),
     )
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page with the site's accessibility statement, linked from every page's "
+            "footer in the visitor's language (as Danish and German public bodies must)."
+        ),
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -117,6 +129,7 @@ class NetworkContactSettings(BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("phone"),
         FieldPanel("website"),
+        FieldPanel("accessibility_statement"),
     ]
 
     class Meta:

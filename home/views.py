@@ -20,8 +20,9 @@ from clusterdirectory.models import (
     industry_label,
     industry_names,
 )
-from clusterdirectory.structured_data import page_description
 from clusterdirectory.taxonomy.filters import having_tags, tagged_item_models, through_model
+
+from .excerpts import excerpt
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 20
@@ -74,7 +75,7 @@ def search_pages(text, tags, locale):
     """Live, public pages in ``locale`` having every tag in ``tags`` and matching ``text``
     (best matches first; without text, the newest first), as specific pages."""
     pages = having_tags(Page.objects.live().public().filter(locale=locale), tags)
-    pages = pages.defer_streamfields().specific()
+    pages = pages.specific()  # with their bodies: the results quote them
     terms = search_terms(text)
     if terms:
         return pages.search(terms)
@@ -102,8 +103,9 @@ def tag_options(locale, selected, names):
     return sorted(options, key=lambda option: option["label"].casefold())
 
 
-def describe_results(pages, names):
-    """What a result shows: its type, summary and industries, in one query per page type."""
+def describe_results(pages, names, words=()):
+    """What a result shows: its type, the passage with the searched ``words`` (or its
+    summary) and its industries, in one query per page type."""
     by_type = defaultdict(list)
     for page in pages:
         by_type[type(page)].append(page)
@@ -115,7 +117,7 @@ def describe_results(pages, names):
         {
             "page": page,
             "type": TYPE_LABELS.get(type(page), _("Page")),
-            "summary": page_description(page),
+            "summary": excerpt(page, words),
             "industries": [
                 industry_label(item.tag, names)
                 for item in (page.tagged_items.all() if through_model(type(page)) else ())
@@ -146,7 +148,7 @@ def search(request):
             "form": form,
             "query": text,
             "results": results,
-            "items": describe_results(results, names) if results else [],
+            "items": describe_results(results, names, WORD.findall(text)) if results else [],
             "tag_options": tag_options(locale, form.data["tag"], names),
         },
     )

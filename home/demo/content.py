@@ -147,7 +147,7 @@ def _day(year, month, day):
     return datetime.date(year, month, day)
 
 
-# (title, slug, first day, last day, kind, focus topics, summary)
+# (title, slug, first day, last day, kind, focus topics); summaries below
 WORKSHOPS = [
     (
         T(
@@ -229,14 +229,33 @@ WORKSHOPS = [
     ),
 ]
 
-WORKSHOP_SUMMARY = T(
-    "Training cluster managers from the region in important subjects for cross-border "
-    "collaboration. Matching and networking.",
-    da="Træning af klyngeledere fra regionen i vigtige emner for grænseoverskridende "
-    "samarbejde. Matchmaking og netværk.",
-    de="Schulung von Clustermanagern aus der Region in wichtigen Themen der "
-    "grenzüberschreitenden Zusammenarbeit. Matching und Networking.",
-)
+# What each workshop was about, for its card: the seed gives one text for all three.
+WORKSHOP_SUMMARIES = {
+    "workshop-1": T(
+        "Cluster managers from both sides of the border on open innovation, cluster mapping "
+        "and pitching ideas across cultures. Matching and networking.",
+        da="Klyngeledere fra begge sider af grænsen om åben innovation, kortlægning af klynger "
+        "og pitch af idéer på tværs af kulturer. Matchmaking og netværk.",
+        de="Clustermanager beiderseits der Grenze zu Open Innovation, Cluster-Mapping und "
+        "dem Pitchen von Ideen über Kulturgrenzen hinweg. Matching und Networking.",
+    ),
+    "workshop-2": T(
+        "Business model creativity, designing cluster initiatives and the EU funding "
+        "available for cross-border projects. Matching and networking.",
+        da="Kreativitet i forretningsmodeller, design af klyngeinitiativer og de EU-midler, "
+        "der findes til grænseoverskridende projekter. Matchmaking og netværk.",
+        de="Kreativität in Geschäftsmodellen, die Gestaltung von Clusterinitiativen und "
+        "EU-Fördermittel für grenzüberschreitende Projekte. Matching und Networking.",
+    ),
+    "workshop-3": T(
+        "Choosing partners: strategic relationships in business models, their costs and "
+        "benefits, critical resources and activities.",
+        da="Valg af partnere: strategiske relationer i forretningsmodeller, deres omkostninger "
+        "og gevinster, kritiske ressourcer og aktiviteter.",
+        de="Partnerwahl: strategische Beziehungen in Geschäftsmodellen, ihre Kosten und ihr "
+        "Nutzen, kritische Ressourcen und Aktivitäten.",
+    ),
+}
 
 RECOMMENDATIONS = [
     (

@@ -70,6 +70,18 @@ class DemoLoader:
             title=T("Privacy", da="Privatlivspolitik", de="Datenschutz"),
             body=site_pages.privacy_body(),
         )
+        accessibility = self.child(
+            home,
+            StandardPage,
+            "accessibility",
+            title=T(
+                "Accessibility statement",
+                da="Tilgængelighedserklæring",
+                de="Erklärung zur Barrierefreiheit",
+            ),
+            body=site_pages.accessibility_body(),
+        )
+        self.link_accessibility_statement(home, accessibility)
         clusters = self.child(
             home,
             ClusterIndexPage,
@@ -188,6 +200,13 @@ class DemoLoader:
             contact.website = "https://www.intranet.regx.dk"
             contact.save()
 
+    def link_accessibility_statement(self, home, page):
+        """Every page's footer links to the statement (the site's settings name it)."""
+        contact = NetworkContactSettings.for_site(Site.objects.get(root_page=home))
+        if contact.accessibility_statement_id is None:
+            contact.accessibility_statement = page
+            contact.save()
+
     def child(self, parent, model, slug, **fields):
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page:
@@ -281,7 +300,7 @@ class DemoLoader:
                 all_day=True,
                 starts_at=datetime.datetime.combine(first_day, datetime.time(0), COPENHAGEN),
                 ends_at=datetime.datetime.combine(last_day, datetime.time(23, 59), COPENHAGEN),
-                summary=content.WORKSHOP_SUMMARY,
+                summary=content.WORKSHOP_SUMMARIES[slug],
                 focus_topics=[{"type": "topic", "value": topic} for topic in topics],
             )
         self.child(

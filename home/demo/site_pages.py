@@ -470,3 +470,84 @@ REGISTRATION_THANKS = T(
     "veröffentlichen das Profil im Verzeichnis. Bei Unklarheiten melden wir uns per E-Mail "
     "bei der genannten Person.",
 )
+
+
+def accessibility_body():
+    """An accessibility statement after the EU's model (Directive (EU) 2016/2102)."""
+    return [
+        paragraph(
+            T(
+                "REG X wants as many people as possible to be able to use this website. This "
+                "statement covers the InTra-Net website in English, Danish and German.",
+                da="REG X ønsker, at flest muligt kan bruge dette website. Denne erklæring "
+                "gælder InTra-Net-websitet på engelsk, dansk og tysk.",
+                de="REG X möchte, dass möglichst viele Menschen diese Website nutzen können. "
+                "Diese Erklärung gilt für die InTra-Net-Website auf Englisch, Dänisch und "
+                "Deutsch.",
+            )
+        ),
+        heading(T("Compliance status", da="Overholdelsesstatus", de="Stand der Vereinbarkeit")),
+        paragraph(
+            T(
+                "The website is designed to meet the Web Content Accessibility Guidelines "
+                "(WCAG) 2.2 at level AA. It is checked automatically with axe, the W3C's "
+                "validator and Lighthouse at every change.",
+                da="Websitet er udviklet til at overholde retningslinjerne for tilgængeligt "
+                "webindhold (WCAG) 2.2 på niveau AA. Det kontrolleres automatisk med axe, "
+                "W3C's validator og Lighthouse ved hver ændring.",
+                de="Die Website ist darauf ausgelegt, die Richtlinien für barrierefreie "
+                "Webinhalte (WCAG) 2.2 auf Stufe AA zu erfüllen. Sie wird bei jeder Änderung "
+                "automatisch mit axe, dem Validator des W3C und Lighthouse geprüft.",
+            )
+        ),
+        heading(
+            T(
+                "Content that is not accessible",
+                da="Indhold, der ikke er tilgængeligt",
+                de="Nicht barrierefreie Inhalte",
+            )
+        ),
+        paragraph(
+            T(
+                "Documents uploaded by clusters, such as reports in PDF, may not be fully "
+                "accessible. Ask us for a version you can use.",
+                da="Dokumenter, som klynger uploader, for eksempel rapporter i PDF, er "
+                "måske ikke fuldt tilgængelige. Bed os om en version, du kan bruge.",
+                de="Von Clustern hochgeladene Dokumente, etwa Berichte als PDF, sind "
+                "möglicherweise nicht vollständig barrierefrei. Fragen Sie uns nach einer "
+                "Fassung, die Sie nutzen können.",
+            )
+        ),
+        heading(T("Feedback and contact", da="Feedback og kontakt", de="Feedback und Kontakt")),
+        paragraph(
+            T(
+                "If something on the website is hard to use for you, write to "
+                "jesper@regx.dk or call +45 6550 1344. We answer within two weeks.",
+                da="Hvis noget på websitet er svært at bruge for dig, så skriv til "
+                "jesper@regx.dk eller ring på +45 6550 1344. Vi svarer inden for to uger.",
+                de="Wenn Ihnen etwas auf der Website schwerfällt, schreiben Sie an "
+                "jesper@regx.dk oder rufen Sie +45 6550 1344 an. Wir antworten innerhalb "
+                "von zwei Wochen.",
+            )
+        ),
+        heading(T("Enforcement", da="Klagemulighed", de="Durchsetzungsverfahren")),
+        paragraph(
+            T(
+                "If our answer does not satisfy you, you can complain to the Danish Agency "
+                "for Digital Government (Digitaliseringsstyrelsen), which oversees web "
+                "accessibility in Denmark.",
+                da="Hvis du ikke er tilfreds med vores svar, kan du klage til "
+                "Digitaliseringsstyrelsen, som fører tilsyn med webtilgængelighed i Danmark.",
+                de="Sind Sie mit unserer Antwort nicht zufrieden, können Sie sich bei der "
+                "dänischen Digitalisierungsbehörde (Digitaliseringsstyrelsen) beschweren, die "
+                "die Barrierefreiheit von Websites in Dänemark überwacht.",
+            )
+        ),
+        paragraph(
+            T(
+                "This statement was prepared on 5 December 2026.",
+                da="Denne erklæring blev udarbejdet den 5. december 2026.",
+                de="Diese Erklärung wurde am 5. Dezember 2026 erstellt.",
+            )
+        ),
+    ]

@@ -10,6 +10,7 @@ from clusterdirectory.cache import cached
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
 from home.menus import menu_for, menu_links
+from home.models import NetworkContactSettings
 
 register = template.Library()
 
@@ -72,6 +73,19 @@ def home_page(context):
     """The site's home page in the visitor's language."""
     site = Site.find_for_request(context["request"])
     return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context):
+    """The site's accessibility statement in the visitor's language (else as it is), if the
+    site's settings name one and it is live."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    page = NetworkContactSettings.for_site(site).accessibility_statement if site else None
+    if page is None:
+        return ""
+    page = page.localized
+    return page.get_url(request) if page.live else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -214,6 +214,39 @@ class TestTheLoadedDemo:
                 ]
         assert sorted(untranslated) == []
 
+    @pytest.mark.demo_rendering
+    def test_every_page_links_to_the_accessibility_statement_in_its_language(self, client):
+        for code, label, url in (
+            ("en", "Accessibility statement", "/en/accessibility/"),
+            ("da", "Tilgængelighedserklæring", "/da/accessibility/"),
+            ("de", "Erklärung zur Barrierefreiheit", "/de/accessibility/"),
+        ):
+            for path in (f"/{code}/", f"/{code}/participating-clusters/", f"/{code}/contact/"):
+                soup = BeautifulSoup(client.get(path).content, "html.parser")
+                link = soup.select_one(".site-footer .footer-accessibility a")
+                assert (link.get_text(), link["href"]) == (label, url), path
+            statement = client.get(url)
+            assert statement.status_code == 200
+            assert "WCAG" in statement.content.decode()
+
+    @pytest.mark.demo_rendering
+    def test_home_pages_are_described_and_workshops_told_apart(self, client):
+        for code in ("en", "da", "de"):
+            soup = BeautifulSoup(client.get(f"/{code}/").content, "html.parser")
+            description = soup.find("meta", attrs={"name": "description"})["content"]
+            assert len(description.split()) >= 8
+            events = BeautifulSoup(client.get(f"/{code}/news-and-events/").content, "html.parser")
+            summaries = [
+                p.get_text(strip=True) for p in events.select(".event-card .card__summary")
+            ]
+            assert len(summaries) >= 3 and len(set(summaries)) == len(summaries)
+
+    def test_a_favicon(self, client):
+        html = client.get("/en/").content.decode()
+        assert '<link rel="icon" href="/static/img/favicon.svg' in html
+        response = client.get("/favicon.ico")
+        assert response.status_code == 301 and "favicon" in response["Location"]
+
     def test_staff_can_open_every_demo_page_and_the_tag_names_in_the_admin(
         self, client, django_user_model
     ):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from home.models import StandardPage
 from home.views import RESULTS_PER_PAGE, search_terms, shorten
 from tests.conftest import translate_page
 from tests.factories import (
@@ -310,3 +311,34 @@ def test_search_page_is_not_a_wagtail_page(client, root_page):
 
 def test_search_only_answers_get(client, root_page):
     assert client.post("/en/search/", {"q": "offshore"}).status_code == 405
+
+
+def test_a_result_quotes_the_passage_with_the_words_marked(client, root_page, locales):
+    text = (
+        "<p>The project brought clusters together.</p><p>Here you can read how the offshore "
+        "wind clusters of Esbjerg & Kiel found each other at the second workshop, and what "
+        "they plan for <b>2013</b>.</p>"
+    )
+    page = root_page.add_child(
+        instance=StandardPage(title="Stories", slug="stories", body=[("paragraph", text)])
+    )
+    page.save_revision().publish()
+
+    response = client.get("/en/search/", {"q": "kiel"})
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one(".search-result__summary")
+    assert [mark.text for mark in summary.select("mark")] == ["Kiel"]
+    # From shortly before the word, paragraphs apart, nothing of the markup but the mark.
+    assert summary.get_text() == (
+        "… Here you can read how the offshore wind clusters of Esbjerg & Kiel found each "
+        "other at the second workshop, and what they plan for 2013."
+    )
+    assert "&amp; <mark>Kiel</mark>" in str(summary)
+
+
+def test_a_result_found_by_its_title_shows_its_summary(client, site_pages):
+    response = client.get("/en/search/", {"q": "workshop"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    summaries = [s.get_text() for s in soup.select(".search-result__summary")]
+    assert "Meet the turbine makers." in summaries
