@@ -50,6 +50,7 @@ def case_study_listing(index_page, request):
     return {
         "filter_form": form,
         "is_filtered": bool(tags) or not form.is_valid(),
+        "filter_count": len(tags),
         "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
         "case_studies": case_studies,
         "industry_names": index.names,

@@ -90,6 +90,7 @@ def event_listing(index_page, request, now=None):
     return {
         "filter_form": form,
         "is_filtered": bool(tags or kind) or not form.is_valid(),
+        "filter_count": len(tags) + bool(kind),
         "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
         "kind_facets": kind_facets(selection.counts["kind"], kind),
         "upcoming_events": list(upcoming),

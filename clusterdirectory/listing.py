@@ -199,6 +199,7 @@ def cluster_listing(index_page, request):
     return {
         "filter_form": form,
         "is_filtered": bool(tags or country or text) or not form.is_valid(),
+        "filter_count": len(tags) + bool(country) + bool(text),
         "tag_facets": tag_facets(selection.counts["tag"], tags, index.names, index.tags),
         "country_facets": country_facets(selection.counts["country"], country),
         "clusters": clusters,

@@ -160,7 +160,8 @@ def standard_samples(image):
                 "page": None,
                 "external_url": "https://example.com/register",
             },
-            '<a class="button" href="https://example.com/register">Register now</a>',
+            '<a class="button" href="https://example.com/register">Register now'
+            '<span class="visually-hidden">: Register your cluster</span></a>',
         ),
         "people": (
             {
@@ -427,7 +428,10 @@ def test_standard_page_created_in_admin(page_test, client, home):
     ]
     html = without_block_keys(client.get(page.url).content.decode())
     assert "<p>Open <b>weekdays</b>.</p>" in html
-    assert '<a class="button" href="/en/">Join</a>' in html
+    assert (
+        '<a class="button" href="/en/">Join<span class="visually-hidden">: Join us</span></a>'
+        in html
+    )
     assert "<strong>21</strong> <span>clusters</span>" in html
 
 
