@@ -28,7 +28,7 @@ from clusterdirectory.models import (
 )
 from home.models import HomePage, Menu, MenuItem, NetworkContactSettings, StandardPage
 
-from . import content, site_pages
+from . import content, images, site_pages
 from .blocks import block, paragraph
 from .texts import TRANSLATIONS, T
 
@@ -102,7 +102,7 @@ class DemoLoader:
             "partners",
             title=T("Partners", da="Partnere", de="Partner"),
             show_in_menus=True,
-            body=site_pages.partners_body(),
+            body=site_pages.partners_body(images.eu_emblem()),
         )
         self.child(
             about,
@@ -141,7 +141,7 @@ class DemoLoader:
             body=site_pages.contact_body(),
         )
         if not home.body:
-            home.body = site_pages.home_body(clusters, cluster_pages[:2], about)
+            home.body = site_pages.home_body(clusters, cluster_pages[:2], about, images.eu_emblem())
             home.save_revision().publish()
         self.translate_tree(home)
         home_label = T("Home", da="Forside", de="Startseite")

@@ -174,7 +174,7 @@ def about_body():
     ]
 
 
-def partners_body():
+def partners_body(eu_emblem):
     return [
         block(
             "partners",
@@ -206,7 +206,7 @@ def partners_body():
             heading=T("Funding", da="Finansiering", de="Förderung"),
             partners=[
                 {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N.", "description": FUNDING},
-                {"name": EU_FUNDING, "description": ""},
+                {"name": EU_FUNDING, "description": "", "logo": eu_emblem.pk},
             ],
         ),
         block(
@@ -338,7 +338,7 @@ def contact_body():
     ]
 
 
-def home_body(cluster_index, featured_clusters, about_page):
+def home_body(cluster_index, featured_clusters, about_page, eu_emblem):
     return [
         block(
             "hero",
@@ -403,7 +403,7 @@ def home_body(cluster_index, featured_clusters, about_page):
             heading=T("Supported by", da="Støttet af", de="Gefördert von"),
             partners=[
                 {"name": "INTERREG 4A Syddanmark-Schleswig-K.E.R.N.", "description": ""},
-                {"name": EU_FUNDING, "description": ""},
+                {"name": EU_FUNDING, "description": "", "logo": eu_emblem.pk},
             ],
         ),
     ]

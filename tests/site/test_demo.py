@@ -241,6 +241,25 @@ class TestTheLoadedDemo:
             ]
             assert len(summaries) >= 3 and len(set(summaries)) == len(summaries)
 
+    @pytest.mark.demo_rendering
+    def test_the_eu_emblem_with_its_fund_in_every_language(self, client):
+        names = {
+            "en": "European Union – European Regional Development Fund",
+            "da": "Den Europæiske Union – Den Europæiske Fond for Regionaludvikling",
+            "de": "Europäische Union – Europäischer Fonds für regionale Entwicklung",
+        }
+        for code, name in names.items():
+            for path in (f"/{code}/", f"/{code}/about/partners/"):
+                soup = BeautifulSoup(client.get(path).content, "html.parser")
+                [partner] = [
+                    li
+                    for li in soup.select(".partner")
+                    if li.select_one(".partner__name").get_text(strip=True) == name
+                ]
+                # Beside its name, which says what it is: the image itself is not read out.
+                emblem = partner.select_one("img.partner__logo")
+                assert emblem is not None and emblem["alt"] == "", path
+
     def test_a_favicon(self, client):
         html = client.get("/en/").content.decode()
         assert '<link rel="icon" href="/static/img/favicon.svg' in html
