@@ -62,6 +62,16 @@ class DemoLoader:
             "news-and-events",
             title=T("News and Events", da="Nyheder og arrangementer", de="Neuigkeiten und Termine"),
             show_in_menus=True,
+            introduction=paragraph(
+                T(
+                    "Workshops and networking events where clusters from both sides of the "
+                    "border meet, and news from the project.",
+                    da="Workshops og netværksarrangementer, hvor klynger fra begge sider af "
+                    "grænsen mødes, og nyheder fra projektet.",
+                    de="Workshops und Netzwerkveranstaltungen, bei denen sich Cluster beiderseits "
+                    "der Grenze treffen, und Neuigkeiten aus dem Projekt.",
+                )
+            )["value"],
         )
         privacy = self.child(
             home,
@@ -335,6 +345,16 @@ class DemoLoader:
                 de="Grenzüberschreitende Fallstudien",
             ),
             show_in_menus=True,
+            introduction=paragraph(
+                T(
+                    "What clusters learned working across the border, with recommendations "
+                    "for those who start now.",
+                    da="Hvad klynger har lært af at arbejde på tværs af grænsen, med anbefalinger "
+                    "til dem, der begynder nu.",
+                    de="Was Cluster in der grenzüberschreitenden Arbeit gelernt haben, mit "
+                    "Empfehlungen für alle, die jetzt beginnen.",
+                )
+            )["value"],
         )
         existing = CaseStudyPage.objects.child_of(index).filter(slug="cross-border-clusters")
         if existing.exists():
