@@ -85,6 +85,7 @@ def build_data(size, rebuild):
     elif rebuild:
         urls_file.unlink(missing_ok=True)
     if urls_file.exists():
+        migrate(database)  # kept data, and the code may have new migrations since
         return database, json.loads(urls_file.read_text())
     if not postgres:
         Path(database.removeprefix("sqlite:///")).unlink(missing_ok=True)
@@ -98,6 +99,15 @@ def build_data(size, rebuild):
     )
     print(f"  built in {time.monotonic() - started:.0f} s", file=sys.stderr)
     return database, json.loads(urls_file.read_text())
+
+
+def migrate(database):
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "migrate", "--no-input", "--verbosity=0"],
+        env=environment(database),
+        cwd=ROOT,
+        check=True,
+    )
 
 
 def _postgres_server(database):

@@ -42,6 +42,10 @@ def main(argv=None):
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)  # kept data, newer code
+    call_command("collectstatic", interactive=False, verbosity=0)  # as the benchmark serves it
     from django.test import Client
     from pyinstrument import Profiler
 
