@@ -67,6 +67,11 @@ def main(argv=None):
         response = request()
     if response.status_code != 200:
         sys.exit(f"{response.request['PATH_INFO']} answered {response.status_code}")
+    started = time.perf_counter()
+    for _ in range(args.requests):
+        request()
+    plain = (time.perf_counter() - started) / args.requests * 1000
+    print(f"{args.row}: {plain:.2f} ms per request")
     profiler = Profiler(interval=0.0005)
     started = time.perf_counter()
     with profiler:

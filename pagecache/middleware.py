@@ -4,7 +4,11 @@ A hit is answered before sessions, authentication or the database are touched. O
 looks the same to every visitor is stored: GET answers with status 200, to a request without
 a session or messages cookie, that set no cookie (a form's CSRF token sets one) and that no
 view marked private. The key is the full URL with its query string as sent (plus the Accept
-header for the API, whose renderer depends on it).
+header for the API, whose renderer depends on it). Answers to search text are not stored:
+the text is whatever a visitor typed, so they would fill the cache with pages asked once,
+and each write costs more the more the cache holds (Django's file cache lists its directory
+to cull it). What a search costs to answer is kept anyway: the matches of each text
+(``clusterdirectory.listing.matching_text``).
 
 A page is stored with the content version it was made under (``clusterdirectory.cache``): any
 content change raises the version, so every page cached before it is out of use at once and
@@ -22,6 +26,8 @@ from clusterdirectory.cache import get_with_version, set_with_version
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/api/v2/page_preview/")
 # Besides the session: Django's messages, shown once to the visitor they were meant for.
 PERSONAL_COOKIES = ("messages",)
+# The query parameters that carry search text: the site's, the directory's and the APIs'.
+SEARCH_PARAMETERS = ("q", "search")
 MAX_URL_LENGTH = 2000  # longer query strings are someone's experiment, not worth storing
 HIT, MISS = "HIT", "MISS"
 
@@ -52,6 +58,8 @@ class PageCacheMiddleware:
         if request.path.startswith(EXCLUDED_PREFIXES) or len(request.get_full_path()) > (
             MAX_URL_LENGTH
         ):
+            return False
+        if any(request.GET.get(name, "").strip() for name in SEARCH_PARAMETERS):
             return False
         cookies = (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES)
         return not any(name in request.COOKIES for name in cookies)

@@ -74,6 +74,27 @@ def test_query_string_is_part_of_the_key(client, cluster_index, cewind):
     assert "CEwind" in fetch(client, f"{cluster_index.url}?country=DE", "HIT")
 
 
+@pytest.mark.parametrize(
+    "query", ["?q=flensburg", "?tag=wind-energy&q=Flensburg%20wind", "?q=flensburg&country=DE"]
+)
+def test_answers_to_search_text_are_not_stored(client, cluster_index, cewind, query):
+    """What visitors type is unbounded: storing it would push out the pages asked often."""
+    response = client.get(cluster_index.url + query)
+    assert response.status_code == 200
+    assert "CEwind" in response.content.decode()
+    assert "X-Cache" not in response
+    assert "X-Cache" not in client.get(cluster_index.url + query)
+    # An empty search box is no search: the filter is stored as without it.
+    fetch(client, f"{cluster_index.url}?q=&country=DE", "MISS")
+    fetch(client, f"{cluster_index.url}?q=&country=DE", "HIT")
+
+
+def test_site_search_and_api_search_are_not_stored(client, cewind):
+    for url in ("/en/search/?q=CEwind", "/api/v3/clusters/?locale=en&q=CEwind"):
+        assert client.get(url).status_code == 200, url
+        assert "X-Cache" not in client.get(url), url
+
+
 def publish_new_title(page):
     page.title = "CEwind Renamed"
     page.save_revision().publish()
