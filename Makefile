@@ -110,9 +110,10 @@ checker-runtimes:
 
 # Lighthouse (npm, pinned) on every public page type in English, Danish and German, desktop
 # and mobile presets, against the demo served as in production; prints the scores and fails
-# below the targets (docs/quality.md). About eight minutes here: not yet a step of `make test`.
+# below the targets (docs/quality.md). About nine minutes here; `make test` runs each page
+# type once (LIGHTHOUSE_ARGS=--each-type-once, two minutes).
 lighthouse: $(VENV)/.test-installed compilemessages browser checkers
-	CHROME_PATH=$(CHROMIUM) $(PY) scripts/lighthouse.py
+	CHROME_PATH=$(CHROMIUM) $(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 # The README's pictures (docs/screenshots/): the demo in a throwaway database, photographed.
 screenshots: $(VENV)/.test-installed compilemessages browser
@@ -132,10 +133,12 @@ test-postgres: $(VENV)/.test-installed compilemessages services
 	scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser --ignore=tests/clients
 
 # All tests on SQLite (browser tests and generated API clients included), the plugin's in a
-# site of its own, then all but those on PostgreSQL with Redis.
+# site of its own, Lighthouse on each page type once, then all but those on PostgreSQL with
+# Redis.
 test: $(VENV)/.test-installed compilemessages lint check browser checkers services
 	$(PY) -m pytest $(PYTEST_WORKERS)
 	$(PY) -m pytest $(PYTEST_WORKERS) --ds=tests.plugin_site.settings tests/plugin
+	$(MAKE) --no-print-directory lighthouse LIGHTHOUSE_ARGS=--each-type-once
 	FUZZ_EXAMPLES=30 scripts/with-services.sh $(PY) -m pytest $(PYTEST_WORKERS) --ignore=tests/browser --ignore=tests/clients -m "not demo_rendering"
 
 # The property-based tests of the public forms and URLs with many more examples (at least

@@ -1,7 +1,7 @@
 // Lighthouse (pinned in package.json) on a list of URLs with the desktop and the mobile preset,
 // in one headless chromium that every run reuses. Called by scripts/lighthouse.py:
 //   node scripts/lighthouse.mjs URLS.json RESULTS.json
-// URLS.json: [{"name": "...", "url": "..."}]; RESULTS.json gets, per URL and preset, the score
+// URLS.json: [{"name": "...", "url": "...", "presets": ["desktop", "mobile"]}]; RESULTS.json gets, per URL and preset, the score
 // of each category (0-100) and the titles of the audits that failed.
 import fs from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
@@ -19,8 +19,9 @@ const chrome = await chromeLauncher.launch({
 });
 const results = [];
 try {
-  for (const { name, url } of pages) {
-    for (const [preset, config] of Object.entries(PRESETS)) {
+  for (const { name, url, presets } of pages) {
+    for (const preset of presets) {
+      const config = PRESETS[preset];
       const flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES };
       let run = await lighthouse(url, flags, config);
       if (run.lhr.runtimeError) run = await lighthouse(url, flags, config); // once more: a hiccup

@@ -8,38 +8,18 @@ chromium, launched as for the browser tests (tests/browser/conftest.py).
 import io
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from local_server import free_port, wait_until_served
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 860}
 # Longer shots are cut here: a README picture, not the whole page.
 MAX_HEIGHT = 1400
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_served(url, server, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"runserver stopped (exit code {server.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (our own loopback server)
-                return
-        except OSError:
-            time.sleep(0.5)
-    sys.exit(f"nothing served at {url} after {timeout} s")
 
 
 def save_png(png, name):
