@@ -10,6 +10,11 @@ DEFAULTS = {
     # Matchpoint's public forms: accepted submissions per client IP address and window.
     "REGISTRATION_RATE_LIMIT": "5/h",
     "CONTACT_RATE_LIMIT": "5/h",
+    # Links to update a cluster's profile: asked for per client address and window, and
+    # per cluster (each e-mails its contact person), and how long one link works (seconds).
+    "PROFILE_UPDATE_RATE_LIMIT": "5/h",
+    "PROFILE_UPDATE_LINKS_PER_CLUSTER": "3/d",
+    "PROFILE_UPDATE_LINK_MAX_AGE": 24 * 60 * 60,
     # The request header that holds the client's address behind a trusted proxy, e.g.
     # "HTTP_X_REAL_IP"; None uses REMOTE_ADDR.
     "CLIENT_IP_HEADER": None,

@@ -10,7 +10,12 @@ redirected to the thank-you page.
 
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+TOO_MANY = _(
+    "Too many submissions from your network in a short time. Nothing was saved; please try "
+    "again later."
+)
 
 
 def process_public_form(
@@ -30,21 +35,15 @@ def process_public_form(
     if request.method == "POST":
         form = form_class(data=request.POST, files=request.FILES, **form_kwargs)
         if form.is_spam():
-            return _see_other(success_url)
+            return see_other(success_url)
         if limiter.is_exceeded(request):
             form.is_valid()  # keep field errors visible alongside the limit message
-            form.add_error(
-                None,
-                _(
-                    "Too many submissions from your network in a short time. Nothing was "
-                    "saved; please try again later."
-                ),
-            )
+            form.add_error(None, TOO_MANY)
             status = 429
         elif form.is_valid():
             limiter.hit(request)
             on_valid(form)
-            return _see_other(success_url)
+            return see_other(success_url)
         else:
             status = 400
             if on_invalid:
@@ -56,7 +55,7 @@ def process_public_form(
     return TemplateResponse(request, template, {**context, "form": form}, status=status)
 
 
-def _see_other(url):
+def see_other(url):
     response = HttpResponseRedirect(url)
     response.status_code = 303  # the browser fetches the thank-you page with GET
     return response

@@ -1,5 +1,6 @@
 """Turning what visitors type into safe page content."""
 
+import html
 import re
 
 from django.utils.html import escape, strip_tags
@@ -25,3 +26,12 @@ def text_to_rich_text(value):
         for p in paragraphs
         if p.strip()
     )
+
+
+def rich_text_to_text(value):
+    """Wagtail rich-text HTML as the plain-text paragraphs ``text_to_rich_text`` reads back:
+    a form filled with a page's text (links and formatting are left out)."""
+    text = re.sub(r"<br\s*/?>", "\n", value or "")
+    text = re.sub(r"</(p|h[1-6]|li|blockquote)>", "\n\n", text)
+    text = html.unescape(strip_tags(text))
+    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip()

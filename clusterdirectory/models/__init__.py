@@ -15,6 +15,7 @@ from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
 from .contact_requests import ContactRequest
 from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
 from .mixins import SocialImageMixin
+from .profile_updates import ProfileUpdate
 from .registrations import ClusterRegistration, RegistrationStatus
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "IndustryTagName",
     "NewsPage",
     "NewsPageTag",
+    "ProfileUpdate",
     "RegistrationStatus",
     "SocialImageMixin",
     "industry_label",

@@ -414,6 +414,30 @@ class ClusterPage(
 
         return thanks(request, self)
 
+    @path("update/")
+    def profile_update_request(self, request):
+        from ..profile_updates import views
+
+        return views.request_link(request, self)
+
+    @path("update/sent/")
+    def profile_update_sent(self, request):
+        from ..profile_updates import views
+
+        return views.sent(request, self)
+
+    @path("update/done/")
+    def profile_update_done(self, request):
+        from ..profile_updates import views
+
+        return views.done(request, self)
+
+    @re_path(r"^update/(?P<token>[\w-]+)/$")  # after sent/ and done/
+    def profile_update(self, request, token):
+        from ..profile_updates import views
+
+        return views.edit(request, self, token)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contact_recipient"] = contact_recipient(self, request)

@@ -28,17 +28,28 @@ def store_registration(form, index_page, language_code):
     with transaction.atomic():
         upload = form.cleaned_data.get("logo_file")
         if upload:
-            registration.logo = get_image_model().objects.create(
-                title=plain_text(registration.name)[:255] or "logo",
-                file=upload,
-                collection=_logo_collection(),
-            )
+            registration.logo = logo_image(upload, registration.name)
         registration.save()
         form.save_m2m()
     form.forget_kept_logo()  # now a Wagtail image
     if create_page(registration):
         notify_moderators(registration)
     return registration
+
+
+def submit_to_moderation(page):
+    """Start the registrations' workflow (else the page's own) on ``page``'s latest revision,
+    in place of a workflow already running on an earlier one."""
+    workflow = Workflow.objects.filter(
+        name=get_setting("REGISTRATION_WORKFLOW"), active=True
+    ).first()
+    if workflow is None:
+        workflow = page.get_workflow()
+    if workflow is None:
+        return
+    if page.current_workflow_state is not None:
+        page.current_workflow_state.cancel(user=None)
+    workflow.start(page, user=None)
 
 
 def create_page(registration):
@@ -50,13 +61,7 @@ def create_page(registration):
     try:
         with transaction.atomic():
             page = _draft_page(registration)
-            workflow = Workflow.objects.filter(
-                name=get_setting("REGISTRATION_WORKFLOW"), active=True
-            ).first()
-            if workflow is None:
-                workflow = page.get_workflow()
-            if workflow is not None:
-                workflow.start(page, user=None)
+            submit_to_moderation(page)
             registration.page = page
             registration.status = RegistrationStatus.IN_MODERATION
             registration.processing_error = ""
@@ -86,38 +91,50 @@ def retry_pending():
     return done, failed
 
 
-def _draft_page(registration):
-    index = registration.index_page
-    if index is None:
-        raise ValueError("The cluster index this registration was sent from no longer exists.")
-    name = plain_text(registration.name)
+def profile_values(registration):
+    """The ClusterPage field values of what a form like the registration's holds (a
+    ``ClusterRegistration``, saved or not): plain text where the page shows text."""
     focus_areas = plain_lines(registration.focus_areas)
     if registration.industry_other.strip():
         # Industries without a tag become a focus area, which also counts for partner
         # suggestions; moderators can turn them into a tag.
         focus_areas.insert(0, plain_text(registration.industry_other))
+    return {
+        "title": plain_text(registration.name),
+        "street": plain_text(registration.street),
+        "po_box": plain_text(registration.po_box),
+        "postcode": plain_text(registration.postcode),
+        "city": plain_text(registration.city),
+        "country": registration.country,
+        "website": registration.website,
+        "contact_name": plain_text(registration.contact_name),
+        "contact_title": plain_text(registration.contact_title),
+        "contact_email": registration.contact_email,
+        "contact_phone": registration.contact_phone,
+        "show_contact_email": registration.show_contact_email,
+        "founded_year": registration.founded_year,
+        "members_count": registration.members_count,
+        "members_description": plain_text(registration.members_description),
+        "focus_areas": "\n".join(focus_areas),
+        "services": [("service", line) for line in plain_lines(registration.services)],
+        "description": text_to_rich_text(registration.description),
+    }
+
+
+def logo_image(upload, title):
+    """The uploaded logo as a Wagtail image in the registrations' collection."""
+    return get_image_model().objects.create(
+        title=plain_text(title)[:255] or "logo", file=upload, collection=_logo_collection()
+    )
+
+
+def _draft_page(registration):
+    index = registration.index_page
+    if index is None:
+        raise ValueError("The cluster index this registration was sent from no longer exists.")
+    values = profile_values(registration)
     page = ClusterPage(
-        title=name,
-        slug=_free_slug(index, name),
-        live=False,
-        street=plain_text(registration.street),
-        po_box=plain_text(registration.po_box),
-        postcode=plain_text(registration.postcode),
-        city=plain_text(registration.city),
-        country=registration.country,
-        website=registration.website,
-        logo=registration.logo,
-        contact_name=plain_text(registration.contact_name),
-        contact_title=plain_text(registration.contact_title),
-        contact_email=registration.contact_email,
-        contact_phone=registration.contact_phone,
-        show_contact_email=registration.show_contact_email,
-        founded_year=registration.founded_year,
-        members_count=registration.members_count,
-        members_description=plain_text(registration.members_description),
-        focus_areas="\n".join(focus_areas),
-        services=[("service", line) for line in plain_lines(registration.services)],
-        description=text_to_rich_text(registration.description),
+        slug=_free_slug(index, values["title"]), live=False, logo=registration.logo, **values
     )
     page.industries.set(list(registration.industries.all()))
     index.add_child(instance=page)

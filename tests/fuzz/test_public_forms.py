@@ -1,4 +1,4 @@
-"""The registration and contact forms under generated input, through the real views.
+"""The registration, contact and profile update forms under generated input, through the real views.
 
 Properties: never a server error; invalid input stores nothing and comes back escaped; valid
 input stores exactly one record (and, for a registration, exactly one draft page in
@@ -7,6 +7,7 @@ moderation); nothing typed can inject markup into the form, the draft page or th
 
 import json
 from contextlib import contextmanager
+from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -17,7 +18,7 @@ from django.utils.html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterdirectory.models import ClusterPage, ClusterRegistration, ContactRequest
+from clusterdirectory.models import ClusterPage, ClusterRegistration, ContactRequest, ProfileUpdate
 from tests.factories import ClusterPageFactory, IndustryTagFactory
 
 from .conftest import EXAMPLES, VALID_REGISTRATION_EXAMPLES
@@ -196,3 +197,48 @@ def test_contact_form_never_fails_and_stores_all_or_nothing(data, contact_url):
             assert ContactRequest.objects.count() == 0  # the honeypot pretends success
         else:  # a list is read as its last value, as Django's QueryDict.get does
             assert ContactRequest.objects.count() == 1
+
+
+@pytest.fixture
+def update_link(cluster_index, industries):
+    from clusterdirectory.profile_updates.links import token_for
+
+    cluster = ClusterPageFactory(
+        parent=cluster_index, title="CEwind", country="DE", contact_email="wiese@cewind.example"
+    )
+    update = ProfileUpdate.objects.create(page=cluster, language_code="en")
+    return cluster, f"{cluster.url}update/{token_for(update)}/"
+
+
+@given(
+    data=st.fixed_dictionaries(
+        {name: st.one_of(strategy, wrong_value()) for name, strategy in REGISTRATION_FIELDS.items()}
+        | {"industries": st.one_of(st.just(["wind-energy"]), wrong_value())}
+    )
+)
+def test_profile_update_never_fails_and_changes_all_or_nothing(data, update_link):
+    EXAMPLES["profile update, hostile"] += 1
+    cluster, link = update_link
+    with rolled_back():
+        revisions = cluster.revisions.count()
+        response = Client().post(link, post_data(data))
+        assert response.status_code in (303, 400), response.status_code
+        update = ProfileUpdate.objects.get()
+        if response.status_code == 400:
+            assert update.used_at is None
+            assert cluster.revisions.count() == revisions
+            html = response.content.decode()
+            assert_no_injected_markup(html)
+            assert_typed_values_escaped(html, data)
+        else:
+            assert update.used_at is not None
+            assert cluster.revisions.count() == revisions + 1
+            assert ClusterPage.objects.get(pk=cluster.pk).title == "CEwind"  # live unchanged
+
+
+@given(token=st.text(min_size=1, max_size=300))
+def test_any_profile_update_token_is_a_clear_answer(token, update_link):
+    EXAMPLES["profile update, tokens"] += 1
+    cluster, _link = update_link
+    response = Client().get(f"{cluster.url}update/{quote(token, safe='')}/")
+    assert response.status_code in (400, 404), response.status_code

@@ -1,0 +1,281 @@
+"""A cluster's contact person updates its profile from an e-mailed link; moderators approve."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.utils import translation
+from wagtail.models import Revision
+from wagtail_localize.operations import TranslationCreator
+
+from clusterdirectory.models import ClusterPage, ProfileUpdate
+from tests.factories import ClusterPageFactory, IndustryTagFactory
+from tests.plugin.test_registration import image_upload, valid_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tags(db):
+    return [IndustryTagFactory(name="Wind energy"), IndustryTagFactory(name="Aluminium")]
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user(
+        "moderator", "moderator@intra-net.example", "secret-pass"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def cewind(cluster_index, tags):
+    page = ClusterPageFactory(
+        parent=cluster_index,
+        title="CEwind",
+        country="DE",
+        city="Flensburg",
+        street="Kanzleistraße 91",
+        postcode="24943",
+        website="https://cewind.example",
+        contact_name="Anna Berg",
+        contact_title="Managing Director",
+        contact_email="anna@cewind.example",
+        contact_phone="+49 461 1234567",
+        founded_year=2006,
+        members_count=30,
+        focus_areas="Offshore wind",
+        services=[("service", "Matchmaking"), ("service", "Training")],
+        description="<p>Wind &amp; water.</p><p>Second paragraph.</p>",
+        industries=[tags[0]],
+    )
+    page.save_revision().publish()
+    return page
+
+
+def ask_for_link(client, page, **data):
+    return client.post(page.url + "update/", {"fax": "", **data})
+
+
+def mailed_link(message):
+    return re.search(r"https?://\S+/update/[\w-]+/", message.body).group(0)
+
+
+def test_every_cluster_page_offers_the_update(client, cewind):
+    body = client.get(cewind.url).content.decode()
+    assert f'href="{cewind.url}update/"' in body
+    assert client.get(cewind.url + "update/").status_code == 200
+
+
+def test_the_link_goes_to_the_contact_email_and_opens_the_filled_form(client, cewind, tags):
+    response = ask_for_link(client, cewind)
+
+    assert response.status_code == 303
+    assert response["Location"] == cewind.url + "update/sent/"
+    [message] = mail.outbox
+    assert message.to == ["anna@cewind.example"]
+    assert message.subject == "Update the profile of CEwind"
+    link = mailed_link(message)
+    assert link.startswith("http://testserver" + cewind.url + "update/")
+    form = client.get(link).context["form"]
+    assert form.initial["name"] == "CEwind"
+    assert form.initial["city"] == "Flensburg"
+    assert form.initial["industries"] == [tags[0].slug]
+    assert form.initial["services"] == "Matchmaking\nTraining"
+    assert form.initial["description"] == "Wind & water.\n\nSecond paragraph."
+    assert "anna@cewind.example" not in client.get(cewind.url + "update/sent/").content.decode()
+
+
+def test_the_update_is_a_revision_in_moderation_and_live_only_when_approved(
+    client, cewind, tags, moderator, django_capture_on_commit_callbacks
+):
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    data = valid_data(tags, name="CEwind", city="Husum", postcode="25813", services="Advice")
+    data["logo_file"] = image_upload()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link, data)
+
+    assert response.status_code == 303
+    assert response["Location"] == cewind.url + "update/done/"
+    live = ClusterPage.objects.get(pk=cewind.pk)
+    assert live.city == "Flensburg"  # nothing public changes before approval
+    assert "Flensburg" in client.get(cewind.url).content.decode()
+    update = ProfileUpdate.objects.get()
+    assert update.used_at is not None
+    draft = update.revision.as_object()
+    assert (draft.city, draft.postcode) == ("Husum", "25813")
+    assert [block.value for block in draft.services] == ["Advice"]
+    assert draft.logo is not None
+    assert live.has_unpublished_changes
+    assert live.workflow_in_progress
+    # Besides Wagtail's own "submitted for approval":
+    [notice] = [m for m in mail.outbox if m.subject.startswith("Profile update")]
+    assert notice.to == [moderator.email]
+    assert notice.subject == "Profile update to review: CEwind"
+    compare = f"/admin/pages/{cewind.pk}/revisions/compare/live...{update.revision_id}/"
+    assert compare in notice.body
+
+    # The moderator sees what changed, then approves.
+    client.force_login(moderator)
+    moderator.is_superuser = True
+    moderator.save()
+    comparison = client.get(compare)
+    assert comparison.status_code == 200
+    assert "Husum" in comparison.content.decode()
+    task_state = live.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    live.refresh_from_db()
+    assert (live.city, sorted(t.slug for t in live.industries.all())) == (
+        "Husum",
+        sorted(t.slug for t in tags),
+    )
+
+
+def test_the_link_works_once(client, cewind, tags):
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    assert client.post(link, valid_data(tags, name="CEwind")).status_code == 303
+
+    for response in (client.get(link), client.post(link, valid_data(tags, name="Taken over"))):
+        assert response.status_code == 410
+        assert "The link has been used" in response.content.decode()
+    revisions = Revision.objects.filter(object_id=str(cewind.pk))
+    assert revisions.count() == 3  # the factory's, the fixture's and the update's
+
+
+def test_an_expired_link_asks_for_a_new_one(client, cewind, settings):
+    ask_for_link(client, cewind)
+    settings.CLUSTERDIRECTORY = {"PROFILE_UPDATE_LINK_MAX_AGE": -1}
+
+    response = client.get(mailed_link(mail.outbox[0]))
+
+    assert response.status_code == 410
+    body = response.content.decode()
+    assert "more than a day old" in body
+    assert f'href="{cewind.url}update/"' in body
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["abc", "abcdefghijklmnopqrstuvwxyz", "TVE6MXZUMGFCOmZvcmdlZC1zaWduYXR1cmU", "%C3%A9" * 8],
+)
+def test_a_forged_link_is_a_clear_bad_request(client, cewind, token):
+    response = client.get(f"{cewind.url}update/{token}/")
+    assert response.status_code == 400
+    assert "Please copy the whole link" in response.content.decode()
+
+
+def test_a_link_for_one_cluster_does_not_open_another(client, cewind, cluster_index):
+    other = ClusterPageFactory(parent=cluster_index, title="Other", contact_email="x@o.example")
+    ask_for_link(client, cewind)
+    token = mailed_link(mail.outbox[0]).rstrip("/").rsplit("/", 1)[1]
+    assert client.get(f"{other.url}update/{token}/").status_code == 400
+
+
+def test_without_a_contact_email_the_moderators_get_the_link(client, cluster_index, moderator):
+    page = ClusterPageFactory(parent=cluster_index, title="Quiet cluster", contact_email="")
+    body = client.get(page.url + "update/").content.decode()
+    assert "no contact e-mail" in body
+
+    assert ask_for_link(client, page).status_code == 303
+
+    [message] = mail.outbox
+    assert message.to == [moderator.email]
+    assert "Pass this link on only to a person you know" in message.body
+    assert ProfileUpdate.objects.get().sent_to_moderators
+
+
+def test_invalid_changes_come_back_with_messages_and_keep_the_link(client, cewind, tags):
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+
+    response = client.post(link, valid_data(tags, name="CEwind", contact_email="not-an-address"))
+
+    assert response.status_code == 400
+    assert "Enter a valid email address." in response.content.decode()
+    assert ProfileUpdate.objects.get().used_at is None
+    assert client.get(link).status_code == 200
+
+
+def test_a_cluster_gets_a_few_links_a_day_and_a_network_a_few_an_hour(client, cewind, settings):
+    for _ in range(3):
+        assert ask_for_link(client, cewind).status_code == 303
+    response = ask_for_link(client, cewind)
+    assert response.status_code == 429
+    assert "sent several times lately" in response.content.decode()
+    assert len(mail.outbox) == 3
+
+    settings.CLUSTERDIRECTORY = {"PROFILE_UPDATE_LINKS_PER_CLUSTER": "100/d"}
+    for _ in range(2):
+        ask_for_link(client, cewind)
+    response = ask_for_link(client, cewind)
+    assert response.status_code == 429
+    assert "Too many submissions from your network" in response.content.decode()
+    assert len(mail.outbox) == 5
+
+
+def test_the_honeypot_sends_nothing(client, cewind):
+    response = ask_for_link(client, cewind, fax="bot")
+    assert response.status_code == 303
+    assert mail.outbox == []
+    assert not ProfileUpdate.objects.exists()
+
+
+def test_a_mail_server_failure_says_so_and_keeps_no_link(client, cewind, settings):
+    settings.EMAIL_BACKEND = "tests.plugin.test_profile_updates.FailingBackend"
+    response = ask_for_link(client, cewind)
+    assert response.status_code == 503
+    assert "could not be sent" in response.content.decode()
+    assert not ProfileUpdate.objects.exists()
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no mail server")
+
+
+def test_csrf_is_required(cewind):
+    client = Client(enforce_csrf_checks=True)
+    assert ask_for_link(client, cewind).status_code == 403
+    assert mail.outbox == []
+
+
+def test_no_update_page_is_kept_by_the_page_cache(client, cewind, tags):
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    for url in (cewind.url + "update/", cewind.url + "update/sent/", link):
+        response = client.get(url)
+        assert "no-store" in response["Cache-Control"], url
+        assert "X-Cache" not in response, url
+
+
+def test_only_get_and_post(client, cewind):
+    assert client.put(cewind.url + "update/").status_code == 405
+
+
+def test_in_danish_from_a_translation_the_source_page_is_updated(
+    client, cewind, tags, locales, admin_user
+):
+    TranslationCreator(admin_user, [locales["da"]]).create_translations(cewind)
+    danish = cewind.get_translation(locales["da"])
+    danish.save_revision().publish()
+
+    with translation.override("da"):
+        ask_for_link(client, danish)
+    [message] = mail.outbox
+    assert message.subject == "Opdater profilen for CEwind"
+    link = mailed_link(message)
+    assert "/da/" in link or danish.url in link
+    with translation.override("da"):
+        response = client.post(link, valid_data(tags, name="CEwind", city="Husum"))
+    assert response.status_code == 303
+    assert ProfileUpdate.objects.get().page_id == cewind.pk
+    assert ClusterPage.objects.get(pk=cewind.pk).get_latest_revision_as_object().city == "Husum"
