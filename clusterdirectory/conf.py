@@ -15,6 +15,14 @@ DEFAULTS = {
     "PROFILE_UPDATE_RATE_LIMIT": "5/h",
     "PROFILE_UPDATE_LINKS_PER_CLUSTER": "3/d",
     "PROFILE_UPDATE_LINK_MAX_AGE": 24 * 60 * 60,
+    # Following industries: subscriptions asked for per client address and window, and
+    # confirmation e-mails to one address; how long a confirmation link works (seconds).
+    "FOLLOW_RATE_LIMIT": "5/h",
+    "FOLLOW_MAILS_PER_ADDRESS": "3/d",
+    "FOLLOW_CONFIRM_MAX_AGE": 7 * 24 * 60 * 60,
+    # Days between two digests to one subscriber, and tries of a digest that failed.
+    "DIGEST_INTERVAL_DAYS": 7,
+    "DIGEST_ATTEMPTS": 5,
     # The request header that holds the client's address behind a trusted proxy, e.g.
     # "HTTP_X_REAL_IP"; None uses REMOTE_ADDR.
     "CLIENT_IP_HEADER": None,
@@ -39,6 +47,7 @@ DEFAULTS = {
         "stale_registrations": 180,  # received or awaiting approval
         "published_registrations": 365,
         "contact_requests": 90,
+        "unconfirmed_subscriptions": 7,
     },
 }
 

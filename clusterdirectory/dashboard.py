@@ -1,19 +1,19 @@
 """Panels on the admin dashboard for what needs staff: registrations to approve, registered
-clusters shown with their own text in other languages, and upcoming events that are not
-translated yet.
+clusters shown with their own text in other languages, upcoming events that are not
+translated yet, and how many visitors follow each industry.
 
 Each panel shows at most ``LIMIT`` items with the total, in a fixed number of queries, and
 only to users who may act on its items.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
 from .every_language import aliased_locales, language_name
-from .models import ClusterRegistration, EventPage
+from .models import ClusterRegistration, EventPage, Subscription
 from .models.registrations import RegistrationStatus
 
 LIMIT = 10
@@ -150,3 +150,36 @@ class UntranslatedEventsPanel(DashboardPanel):
                 if getattr(event, f"missing_{locale.language_code}")
             ]
         return events
+
+
+class FollowersPanel(Component):
+    """Confirmed followers per industry, in every language: what visitors care about. Counts
+    only; the addresses are the followers' own business."""
+
+    name = "followers_per_industry"
+    order = 155
+    template_name = "clusterdirectory/dashboard/followers.html"
+
+    @classmethod
+    def for_user(cls, user):
+        return cls() if user.has_perm("clusterdirectory.view_clusterregistration") else None
+
+    def get_context_data(self, parent_context):
+        confirmed = Subscription.objects.filter(confirmed_at__isnull=False)
+        chosen = Subscription.industries.through.objects.filter(
+            subscription__confirmed_at__isnull=False
+        )
+        counts = (
+            chosen.values("industrytag_id", "industrytag__name")
+            .annotate(followers=Count("subscription_id"))
+            .order_by("-followers", "industrytag__name")
+        )
+        return {
+            "heading": _("Followers per industry"),
+            "industries": [
+                {"name": row["industrytag__name"], "followers": row["followers"]} for row in counts
+            ],
+            "everything": confirmed.exclude(pk__in=chosen.values("subscription_id")).count(),
+            "total": confirmed.count(),
+            "unconfirmed": Subscription.objects.filter(confirmed_at__isnull=True).count(),
+        }

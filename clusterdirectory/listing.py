@@ -8,6 +8,7 @@ asked before costs set arithmetic and, with a search text never asked before, on
 
 import json
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django import forms
 from django.apps import apps
@@ -209,4 +210,14 @@ def cluster_listing(index_page, request):
         "cards": cards,
         "industry_names": index.names,
         "removal_links": hints,
+        "follow_url": follow_url(index_page, request, tags, country),
     }
+
+
+def follow_url(index_page, request, tags=(), country=""):
+    """The follow form, filled with the industries and country of the filter."""
+    query = urlencode([("tag", tag) for tag in tags] + ([("country", country)] if country else []))
+    base = index_page.get_url(request)
+    return (
+        base + index_page.reverse_subpage("follow") + (f"?{query}" if query else "") if base else ""
+    )

@@ -2,8 +2,9 @@
 no longer needed after the retention periods in ``CLUSTERDIRECTORY["RETENTION_DAYS"]``.
 
 Where a person's data lives: registrations they submitted (``contact_email``), contact
-requests they sent (``email``), and cluster pages that name them as contact person (every
-language, every revision, and wagtail-localize's copy of the source page).
+requests they sent (``email``), their subscription to the digest (``email``), and cluster
+pages that name them as contact person (every language, every revision, and
+wagtail-localize's copy of the source page).
 """
 
 import datetime
@@ -14,8 +15,14 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from wagtail.models import Revision
 
-from .conf import get_setting
-from .models import ClusterPage, ClusterRegistration, ContactRequest, RegistrationStatus
+from .conf import DEFAULTS, get_setting
+from .models import (
+    ClusterPage,
+    ClusterRegistration,
+    ContactRequest,
+    RegistrationStatus,
+    Subscription,
+)
 
 PAGE_CONTACT_FIELDS = ["contact_name", "contact_title", "contact_email", "contact_phone"]
 REGISTRATION_EXPORT_EXCLUDE = ["logo", "index_page", "page", "industries"]
@@ -64,6 +71,20 @@ def export_personal_data(email):
             )
             for request in _contact_requests(email)
         ],
+        "subscriptions": [
+            jsonable(
+                {
+                    "email": subscription.email,
+                    "language": subscription.language_code,
+                    "industries": [tag.name for tag in subscription.industries.all()],
+                    "countries": subscription.countries,
+                    "subscribed_at": subscription.created_at,
+                    "confirmed_at": subscription.confirmed_at,
+                    "last_digest_at": subscription.last_digest_at,
+                }
+            )
+            for subscription in Subscription.objects.filter(email__iexact=email)
+        ],
         "cluster_pages": [
             {
                 "title": page.title,
@@ -86,6 +107,8 @@ def erase_personal_data(email):
     for registration in registrations:
         registration.delete()  # signals.erase_registration_data takes draft page and logo
     contact_requests, _ = _contact_requests(email).delete()
+    subscriptions = Subscription.objects.filter(email__iexact=email).count()
+    Subscription.objects.filter(email__iexact=email).delete()  # and its digests' records
     pages = list(_pages(email))
     for page in pages:
         for name in PAGE_CONTACT_FIELDS:
@@ -99,6 +122,7 @@ def erase_personal_data(email):
     return {
         "registrations": len(registrations),
         "contact_requests": contact_requests,
+        "subscriptions": subscriptions,
         "cluster_pages": len(pages),
     }
 
@@ -118,13 +142,14 @@ def _refresh_translation_sources(pages):
 
 
 def purge_expired(now=None):
-    """Delete registrations, and contact requests that were relayed, older than the
-    retention periods. Returns the number deleted of each kind."""
+    """Delete registrations, contact requests that were relayed and subscriptions never
+    confirmed, older than the retention periods. Returns the number deleted of each kind."""
     now = now or timezone.now()
     days = get_setting("RETENTION_DAYS")
 
     def older_than(kind):
-        return now - datetime.timedelta(days=days[kind])
+        # A site's RETENTION_DAYS may predate a kind: its default then.
+        return now - datetime.timedelta(days=days.get(kind, DEFAULTS["RETENTION_DAYS"][kind]))
 
     expired = ClusterRegistration.objects.filter(
         Q(status=RegistrationStatus.REJECTED, submitted_at__lt=older_than("rejected_registrations"))
@@ -145,4 +170,13 @@ def purge_expired(now=None):
         contact_requests, _ = ContactRequest.objects.filter(
             relayed_at__isnull=False, submitted_at__lt=older_than("contact_requests")
         ).delete()
-    return {"registrations": registrations, "contact_requests": contact_requests}
+        unconfirmed = Subscription.objects.filter(
+            confirmed_at__isnull=True, created_at__lt=older_than("unconfirmed_subscriptions")
+        )
+        subscriptions = unconfirmed.count()
+        unconfirmed.delete()
+    return {
+        "registrations": registrations,
+        "contact_requests": contact_requests,
+        "subscriptions": subscriptions,
+    }

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import MatchpointGroup
 from .dashboard import (
+    FollowersPanel,
     RegistrationsAwaitingApprovalPanel,
     RegistrationsShownUntranslatedPanel,
     UntranslatedEventsPanel,
@@ -123,6 +124,7 @@ def add_dashboard_panels(request, panels):
         RegistrationsAwaitingApprovalPanel,
         RegistrationsShownUntranslatedPanel,
         UntranslatedEventsPanel,
+        FollowersPanel,
     )
     for panel_class in panel_classes:
         if panel := panel_class.for_user(request.user):

@@ -17,6 +17,7 @@ from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, New
 from .mixins import SocialImageMixin
 from .profile_updates import ProfileUpdate
 from .registrations import ClusterRegistration, RegistrationStatus
+from .subscriptions import DeliveryStatus, DigestDelivery, Subscription
 
 __all__ = [
     "CaseStudyIndexPage",
@@ -29,6 +30,8 @@ __all__ = [
     "ClusterPartner",
     "ClusterRegistration",
     "ContactRequest",
+    "DeliveryStatus",
+    "DigestDelivery",
     "Country",
     "EventCaseStudy",
     "EventCluster",
@@ -43,6 +46,7 @@ __all__ = [
     "ProfileUpdate",
     "RegistrationStatus",
     "SocialImageMixin",
+    "Subscription",
     "industry_label",
     "industry_names",
     "industry_tags",

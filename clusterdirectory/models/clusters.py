@@ -159,6 +159,30 @@ class ClusterIndexPage(
 
         return thanks(request, self)
 
+    @path("follow/")
+    def follow(self, request):
+        from ..following import views
+
+        return views.follow(request, self)
+
+    @path("follow/sent/")
+    def follow_sent(self, request):
+        from ..following import views
+
+        return views.sent(request, self)
+
+    @re_path(r"^follow/confirm/(?P<token>[\w-]+)/$")
+    def follow_confirm(self, request, token):
+        from ..following import views
+
+        return views.confirm_view(request, self, token)
+
+    @re_path(r"^follow/unsubscribe/(?P<token>[\w-]+)/$")
+    def unsubscribe(self, request, token):
+        from ..following import views
+
+        return views.unsubscribe(request, self, token)
+
     # Routes are resolved with a trailing slash added; reversed, ``/?`` gives none. The URL
     # needs clusterdirectory.urls: Wagtail's own pattern does not serve a path with a dot.
     @re_path(r"^export\.csv/?$", name="export_csv")

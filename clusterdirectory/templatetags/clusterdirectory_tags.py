@@ -1,8 +1,10 @@
 from django import template
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .. import cache
 from .. import structured_data as seo
+from ..following import services as following
+from ..models import ClusterIndexPage
 from ..taxonomy.models import industry_label as _industry_label
 
 register = template.Library()
@@ -38,6 +40,17 @@ def subpage_url(context, page, route_name):
     (previewing a page before its first save)."""
     base = page.get_url(context.get("request"))
     return base + page.reverse_subpage(route_name) if base else ""
+
+
+@register.simple_tag(takes_context=True)
+def follow_url(context):
+    """``{% follow_url as url %}``: the page where visitors follow industries by e-mail, in
+    their language, or "" where the site has no cluster index."""
+    page = context.get("page")
+    if not isinstance(page, ClusterIndexPage):  # on the index itself, no query
+        page = following.follow_page(Locale.get_active())
+    url = page.get_url(context.get("request")) if page else None
+    return url + page.reverse_subpage("follow") if url else ""
 
 
 @register.simple_tag(takes_context=True)

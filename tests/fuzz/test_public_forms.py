@@ -18,7 +18,13 @@ from django.utils.html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterdirectory.models import ClusterPage, ClusterRegistration, ContactRequest, ProfileUpdate
+from clusterdirectory.models import (
+    ClusterPage,
+    ClusterRegistration,
+    ContactRequest,
+    ProfileUpdate,
+    Subscription,
+)
 from tests.factories import ClusterPageFactory, IndustryTagFactory
 
 from .conftest import EXAMPLES, VALID_REGISTRATION_EXAMPLES
@@ -242,3 +248,40 @@ def test_any_profile_update_token_is_a_clear_answer(token, update_link):
     cluster, _link = update_link
     response = Client().get(f"{cluster.url}update/{quote(token, safe='')}/")
     assert response.status_code in (400, 404), response.status_code
+
+
+FOLLOW_FIELDS = {
+    "email": st.emails().filter(lambda e: len(e) <= 254),
+    "industries": st.lists(st.sampled_from(["wind-energy", "logistics"]), max_size=2),
+    "countries": st.lists(st.sampled_from(["DE", "DK"]), max_size=2),
+    "consent": st.just("on"),
+}
+
+
+@given(
+    data=st.fixed_dictionaries(
+        {
+            name: st.one_of(strategy, strategy, wrong_value())
+            for name, strategy in FOLLOW_FIELDS.items()
+        }
+        | {"fax": st.one_of(st.just(""), st.just(""), hostile_text)}
+    )
+)
+def test_follow_form_never_fails_and_stores_all_or_nothing(data, industries, cluster_index):
+    EXAMPLES["follow, generated"] += 1
+    with rolled_back():
+        response = Client().post(cluster_index.url + "follow/", post_data(data))
+        assert response.status_code in (303, 400), response.status_code
+        if response.status_code == 400:
+            assert Subscription.objects.count() == 0
+            assert_no_injected_markup(response.content.decode())
+        else:
+            spam = bool((data.get("fax") or "").strip())
+            assert Subscription.objects.count() == (0 if spam else 1)
+
+
+@given(token=st.text(min_size=1, max_size=300), kind=st.sampled_from(["confirm", "unsubscribe"]))
+def test_any_follow_token_is_a_clear_answer(token, kind, cluster_index):
+    EXAMPLES["follow, tokens"] += 1
+    response = Client().get(f"{cluster_index.url}follow/{kind}/{quote(token, safe='')}/")
+    assert response.status_code in (200, 400, 404, 410), response.status_code

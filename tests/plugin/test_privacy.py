@@ -175,11 +175,14 @@ def test_retention_deletes_old_rejected_stale_and_relayed_data(cluster_index, se
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
 
-    assert "Deleted 4 registrations and 1 contact requests." in out.getvalue()
+    assert (
+        "Deleted 4 registrations, 1 contact requests and 0 unconfirmed subscriptions."
+        in out.getvalue()
+    )
     assert set(ClusterRegistration.objects.all()) == set(kept)
     assert not ClusterRegistration.objects.filter(pk__in=[r.pk for r in expired]).exists()
     assert set(ContactRequest.objects.all()) == {old_unsent, recent}
     assert not ContactRequest.objects.filter(pk=old_relayed.pk).exists()
     assert not ClusterPage.objects.filter(pk=stale_draft.pk).exists()
     assert ClusterPage.objects.get(pk=live.pk).live  # a published cluster keeps its page
-    assert purge_expired() == {"registrations": 0, "contact_requests": 0}
+    assert purge_expired() == {"registrations": 0, "contact_requests": 0, "subscriptions": 0}

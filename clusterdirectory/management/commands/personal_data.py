@@ -32,5 +32,6 @@ class Command(BaseCommand):
             done = erase_personal_data(email)
             self.stdout.write(
                 f"Erased {done['registrations']} registrations, {done['contact_requests']} "
-                f"contact requests and the contact person on {done['cluster_pages']} pages."
+                f"contact requests, {done['subscriptions']} subscriptions and the contact "
+                f"person on {done['cluster_pages']} pages."
             )

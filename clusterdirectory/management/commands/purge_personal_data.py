@@ -14,7 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         deleted = purge_expired()
         self.stdout.write(
-            f"Deleted {deleted['registrations']} registrations and "
-            f"{deleted['contact_requests']} contact requests."
+            f"Deleted {deleted['registrations']} registrations, "
+            f"{deleted['contact_requests']} contact requests and "
+            f"{deleted['subscriptions']} unconfirmed subscriptions."
         )
         self.stdout.write(f"Deleted {kept_logo.purge_old()} kept logos.")
