@@ -34,7 +34,7 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
 compilemessages: $(VENV)/.run-installed
 	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for d in ('locale', 'clusterdirectory/locale') for p in pathlib.Path(d).glob('*/LC_MESSAGES/*.po')]"
 
-demo: $(VENV)/.run-installed compilemessages
+demo: $(VENV)/.run-installed compilemessages assets
 	$(MANAGE) migrate --no-input --verbosity 0
 	BASE_URL=$(BASE_URL) $(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
@@ -86,7 +86,13 @@ browser:
 		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
 	fi
 
-.PHONY: checkers checker-runtimes screenshots lighthouse
+.PHONY: checkers checker-runtimes screenshots lighthouse assets
+
+# Leaflet for the directory's map (and the checkers), pinned in package-lock.json, when npm
+# is there; without it the site runs without the map.
+assets:
+	@if ! command -v npm >/dev/null; then echo "npm missing: the directory shows no map (sudo apt-get install npm)"; \
+	elif [ ! node_modules/.package-lock.json -nt package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund; fi
 
 # The page checkers of tests/browser/test_page_quality.py, pinned in package-lock.json: axe-core
 # and the Nu HTML checker (vnu.jar). --ignore-scripts: vnu-jar's own install script would

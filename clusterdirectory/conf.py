@@ -34,6 +34,18 @@ DEFAULTS = {
     # Where messages to a cluster without a contact e-mail go: the dotted path of a function
     # of the cluster page returning (name, e-mail) or None (no contact form then).
     "CONTACT_FALLBACK": None,
+    # The directory's map: a tile server (Leaflet's URL template) and the attribution its
+    # licence asks for (HTML); an empty URL shows no map. Leaflet's files must be among the
+    # static files as leaflet/ (the site serves them from npm's node_modules/leaflet/dist).
+    "MAP_TILES": {
+        "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">'
+        "OpenStreetMap</a> contributors",
+    },
+    # The dotted path of a function of a ClusterPage returning (latitude, longitude) or
+    # None, to place a cluster without a location from its address when it is saved. None:
+    # editors place clusters on the map themselves.
+    "GEOCODER": None,
     # Suggested potential partners on a cluster page, after those the editors chose.
     "PARTNER_SUGGESTIONS": 6,
     # The Django cache (alias) that keeps the facet index and partner rankings under the

@@ -6,14 +6,18 @@ match a search text) is kept until content changes (``cache.py``), so that a fil
 asked before costs set arithmetic and, with a search text never asked before, one query.
 """
 
+import functools
 import json
 from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
 from django.apps import apps
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -211,7 +215,36 @@ def cluster_listing(index_page, request):
         "industry_names": index.names,
         "removal_links": hints,
         "follow_url": follow_url(index_page, request, tags, country),
+        "map": cluster_map(index_page, request),
     }
+
+
+@functools.cache
+def leaflet_available():
+    return bool(
+        finders.find("leaflet/leaflet.js") or staticfiles_storage.exists("leaflet/leaflet.js")
+    )
+
+
+def cluster_map(index_page, request):
+    """What the map of the listing needs (``includes/cluster_map.html``): the API's GeoJSON
+    of the same filter, and the tiles; ``None`` where the site has no tiles or Leaflet."""
+    tiles = get_setting("MAP_TILES")
+    if not tiles.get("url") or not leaflet_available():
+        return None
+    query = [(key, value) for key, value in request.GET.lists() for value in value]
+    query = [
+        ("industry" if key == "tag" else key, value.upper() if key == "country" else value)
+        for key, value in query
+        if key in ("tag", "country", "q", "match") and value
+    ]
+    query += [("locale", index_page.locale.language_code), ("index", index_page.pk)]
+    try:
+        geojson = reverse("wagtailapi_v3:clusters_geojson")
+    except NoReverseMatch:  # a site without the API has no map
+        return None
+    geojson += "?" + urlencode(query)
+    return {"geojson_url": geojson, "tiles": tiles["url"], "attribution": tiles["attribution"]}
 
 
 def follow_url(index_page, request, tags=(), country=""):

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -8,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import MatchpointGroup
+from .conf import get_setting
 from .dashboard import (
     FollowersPanel,
     RegistrationsAwaitingApprovalPanel,
@@ -15,6 +18,7 @@ from .dashboard import (
     UntranslatedEventsPanel,
 )
 from .every_language import alias_in_every_language
+from .listing import leaflet_available
 from .models import ClusterPage, IndustryTag, IndustryTagName
 from .snippet_views import TranslatableSnippetViewSet
 from .taxonomy.autocomplete import suggest_industry_tags
@@ -137,3 +141,21 @@ def add_dashboard_panels(request, panels):
 def cluster_in_every_language(request, page):
     if isinstance(page, ClusterPage) and page.alias_of_id is None:
         alias_in_every_language(page)
+
+
+@hooks.register("insert_editor_js")
+def location_map_js():
+    """The map above a cluster's latitude and longitude: click to set them (when Leaflet
+    and tiles are there; the fields work alone)."""
+    tiles = get_setting("MAP_TILES")
+    if not tiles.get("url") or not leaflet_available():
+        return ""
+    return format_html(
+        '<link rel="stylesheet" href="{}"><script src="{}"></script>'
+        '<script src="{}" data-tiles="{}" data-attribution="{}" id="location-map-script"></script>',
+        static("leaflet/leaflet.css"),
+        static("leaflet/leaflet.js"),
+        static("clusterdirectory/location-map.js"),
+        tiles["url"],
+        tiles["attribution"],
+    )

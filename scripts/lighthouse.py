@@ -102,6 +102,8 @@ def main():
         "CACHE_DIR": str(work / "cache"),
         "BASE_URL": f"http://127.0.0.1:{port}",
         "CHROME_PATH": chromium,
+        # No map: its tiles would come from the internet, which a test machine may not reach.
+        "MAP_TILE_URL": "",
     }
     env.pop("REDIS_URL", None)
     python = sys.executable

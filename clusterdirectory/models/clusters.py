@@ -1,5 +1,6 @@
 """Matchpoint: the cluster directory, its profiles and their hand-picked partners."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,7 @@ from ..blocks import ListItemBlock
 from ..choices import Country
 from ..contact.recipient import contact_recipient
 from ..export import csv_export, json_export
+from ..geocoding import geocode
 from ..headless import OptionalHeadlessPreviewMixin
 from ..listing import cluster_listing
 from ..partners import potential_partners
@@ -233,6 +235,21 @@ class ClusterPage(
             "other side of the border."
         ),
     )
+    # Where the map shows the cluster (WGS 84 degrees); none: not on the map.
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Click the map to set it, or type it, e.g. 54.7752."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("E.g. 9.4521. Without both, the cluster is not on the map."),
+    )
     website = models.URLField(
         _("website"),
         blank=True,
@@ -350,6 +367,10 @@ class ClusterPage(
                 FieldPanel("street"),
                 FieldRowPanel([FieldPanel("po_box"), FieldPanel("postcode")]),
                 FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel(
+                    [FieldPanel("latitude"), FieldPanel("longitude")],
+                    classname="cluster-location",  # the editor's map (location-map.js)
+                ),
             ],
             heading=_("Address"),
         ),
@@ -410,6 +431,8 @@ class ClusterPage(
         SynchronizedField("contact_name"),
         SynchronizedField("contact_phone"),
         SynchronizedField("show_contact_email"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
     ]
 
     class Meta:
@@ -424,6 +447,13 @@ class ClusterPage(
         if locale is None:
             return clusters
         return clusters.filter(locale_id=getattr(locale, "pk", locale))
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+        if self.latitude is None and self.city:
+            self.latitude, self.longitude = geocode(self) or (None, None)
 
     @path("contact/")
     def contact(self, request):

@@ -206,6 +206,10 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# Leaflet for the directory's map, pinned in package.json (`npm ci`, which `make run` and
+# `make test` do); without it the directory has no map, the list serves alone.
+if (BASE_DIR / "node_modules" / "leaflet" / "dist").is_dir():
+    STATICFILES_DIRS.append(("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"))
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
@@ -294,6 +298,15 @@ CLUSTERDIRECTORY = {
     "CLIENT_IP_HEADER": os.environ.get("CLIENT_IP_HEADER") or None,
     # Clusters without a contact person are reached through the network's contact.
     "CONTACT_FALLBACK": "home.models.network_contact_for",
+    # The directory's map; MAP_TILE_URL="" shows none (e.g. where the site has no internet).
+    "MAP_TILES": {
+        "url": os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+        "attribution": os.environ.get(
+            "MAP_TILE_ATTRIBUTION",
+            '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
+            "contributors",
+        ),
+    },
 }
 
 # Mail: registrations and contact requests are stored before anything is sent, and

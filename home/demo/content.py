@@ -39,6 +39,8 @@ ALUCLUSTER = {
     "postcode": "6000",
     "city": "Kolding",
     "country": "DK",
+    "latitude": 55.4903,  # Jernbanegade 27, Kolding
+    "longitude": 9.4745,
     "website": "https://www.alucluster.com",
     "contact_name": "Michael Nedergaard",
     "contact_title": T("Managing Director", da="Administrerende direktør", de="Geschäftsführer"),
@@ -67,6 +69,8 @@ CEWIND = {
     "postcode": "24943",
     "city": T("Flensburg", da="Flensborg", de="Flensburg"),
     "country": "DE",
+    "latitude": 54.7752,  # Kanzleistraße 91-93, Flensburg (the university campus)
+    "longitude": 9.4521,
     "website": "https://www.cewind.de",
     "contact_name": "Axel Wiese",
     "contact_title": T("Managing Director", da="Administrerende direktør", de="Geschäftsführer"),

@@ -95,23 +95,8 @@ def list_clusters(request, filters: Query[ClusterFilters]):
     """The live, public clusters of a language's directory in alphabetical order, filtered
     as on the site, with the counts of each facet's options when asked. An unknown industry
     is a 400."""
-    if "\x00" in filters.q:
-        raise HttpError(400, "q must not contain null characters")
-    locale = locale_for(filters.locale)
-    code = locale.language_code
-    index_page = index_page_for(ClusterIndexPage, locale, filters.index)
+    code, index, selection = _select(filters)
     with translation.override(code):
-        index = facet_index(index_page, index_page.clusters, ["country"], language_code=code)
-        chosen_tags = chosen_industries(index, filters.industry)
-        chosen, within, selection = select_clusters(
-            index,
-            index_page,
-            chosen_tags,
-            filters.country or "",
-            filters.q.strip(),
-            filters.match == "all",
-            code,
-        )
         results = index.results_of(selection.results)
         shown = results[filters.offset : filters.offset + filters.limit]
         pages = prefetch_for_cards(ClusterPage.objects.filter(pk__in=shown)).select_related(
@@ -127,6 +112,89 @@ def list_clusters(request, filters: Query[ClusterFilters]):
                 "country": country_counts(selection) if "country" in asked else None,
             }
     return {"locale": code, "count": len(results), "items": items, "facets": facets}
+
+
+def _select(filters):
+    """``(language code, facet index, selection)`` of the clusters ``filters`` ask for."""
+    if "\x00" in filters.q:
+        raise HttpError(400, "q must not contain null characters")
+    locale = locale_for(filters.locale)
+    code = locale.language_code
+    index_page = index_page_for(ClusterIndexPage, locale, filters.index)
+    with translation.override(code):
+        index = facet_index(index_page, index_page.clusters, ["country"], language_code=code)
+        chosen_tags = chosen_industries(index, filters.industry)
+        _chosen, _within, selection = select_clusters(
+            index,
+            index_page,
+            chosen_tags,
+            filters.country or "",
+            filters.q.strip(),
+            filters.match == "all",
+            code,
+        )
+    return code, index, selection
+
+
+class PointGeometry(Schema):
+    type: Literal["Point"] = "Point"
+    coordinates: tuple[float, float] = Field(description="Longitude and latitude (WGS 84).")
+
+
+class ClusterFeatureProperties(Schema):
+    id: int
+    title: str
+    html_url: str | None
+    city: str
+    country: str
+
+
+class ClusterFeature(Schema):
+    type: Literal["Feature"] = "Feature"
+    id: int
+    geometry: PointGeometry
+    properties: ClusterFeatureProperties
+
+
+class ClusterFeatureCollection(Schema):
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[ClusterFeature]
+
+
+@router.get(
+    "/geojson/",
+    response=ClusterFeatureCollection,
+    url_name="clusters_geojson",
+    summary="Clusters on a map (GeoJSON)",
+    operation_id="clusters_geojson",
+)
+def clusters_geojson(request, filters: Query[ClusterFilters]):
+    """Every cluster of the listing with the same filters (``offset`` and ``limit`` aside:
+    all of them) that has a location, as a GeoJSON FeatureCollection (RFC 7946): the map
+    of the directory shows the same clusters as its list."""
+    code, index, selection = _select(filters)
+    with translation.override(code):
+        ids = list(index.results_of(selection.results))
+        pages = (
+            ClusterPage.objects.filter(pk__in=ids, latitude__isnull=False, longitude__isnull=False)
+            .only("title", "url_path", "city", "country", "latitude", "longitude")
+            .in_bulk()
+        )
+        features = [
+            {
+                "id": page.pk,
+                "geometry": {"coordinates": (page.longitude, page.latitude)},
+                "properties": {
+                    "id": page.pk,
+                    "title": page.title,
+                    "html_url": page.get_full_url(request),
+                    "city": page.city,
+                    "country": page.country,
+                },
+            }
+            for page in (pages[pk] for pk in ids if pk in pages)
+        ]
+    return {"features": features}
 
 
 def cluster_item(page, index, request):
