@@ -238,7 +238,7 @@ def cluster_map(index_page, request):
         for key, value in query
         if key in ("tag", "country", "q", "match") and value
     ]
-    query += [("locale", index_page.locale.language_code), ("index", index_page.pk)]
+    query += [("locale", get_language()), ("index", index_page.pk)]  # the page's language
     try:
         geojson = reverse("wagtailapi_v3:clusters_geojson")
     except NoReverseMatch:  # a site without the API has no map
