@@ -28,8 +28,12 @@ def test_the_map_shows_the_filtered_clusters(page, placed):
     page.locator(".cluster-map path.leaflet-interactive").first.click()
     expect(page.locator(".leaflet-popup-content a")).to_have_count(1)
 
-    page.goto("/de/clusters/?tag=food")  # no food cluster has a location
+    page.goto("/de/clusters/?tag=food")
+    expect(page.locator(".cluster-map")).to_have_attribute("data-shown", "1")  # LogI-SH
+
+    page.goto("/de/clusters/?country=DK")  # no Danish cluster has a location
     expect(page.locator(".cluster-card").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
     expect(page.locator(".cluster-map")).to_be_hidden()
 
 
