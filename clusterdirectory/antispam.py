@@ -4,6 +4,7 @@ The rate limit counts accepted submissions in Django's cache, so it is shared be
 processes and machines as soon as the cache is (Redis in production).
 """
 
+import hashlib
 import re
 import time
 from dataclasses import dataclass
@@ -42,7 +43,8 @@ def client_ip(request):
 
 
 class RateLimiter:
-    """Fixed windows per scope and client address."""
+    """Fixed windows per scope and client address, or per ``who`` (e.g. an e-mail address,
+    hashed: no address in the cache's keys)."""
 
     def __init__(self, scope, setting_name):
         self.scope = scope
@@ -52,15 +54,16 @@ class RateLimiter:
     def limit(self):
         return RateLimit.parse(get_setting(self.setting_name))
 
-    def _key(self, request):
+    def _key(self, request, who=None):
         window = int(time.time() // self.limit.seconds)
-        return f"clusterdirectory:ratelimit:{self.scope}:{client_ip(request)}:{window}"
+        who = client_ip(request) if who is None else hashlib.sha256(who.encode()).hexdigest()
+        return f"clusterdirectory:ratelimit:{self.scope}:{who}:{window}"
 
-    def is_exceeded(self, request):
-        return cache.get(self._key(request), 0) >= self.limit.count
+    def is_exceeded(self, request, who=None):
+        return cache.get(self._key(request, who), 0) >= self.limit.count
 
-    def hit(self, request):
-        key = self._key(request)
+    def hit(self, request, who=None):
+        key = self._key(request, who)
         if not cache.add(key, 1, timeout=self.limit.seconds):
             try:
                 cache.incr(key)

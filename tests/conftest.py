@@ -67,6 +67,18 @@ def root_page(db):
 
 
 @pytest.fixture
+def moderator(django_user_model):
+    """A member of the Moderators group, which approves registrations and profile updates."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "moderator", "moderator@intra-net.example", "moderator-pass"
+    )
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
 def cluster_index(root_page, locales):
     return ClusterIndexPageFactory(parent=root_page)
 

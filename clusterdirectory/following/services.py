@@ -1,16 +1,14 @@
 """Following industries and countries: double opt-in, confirming and unsubscribing."""
 
-import hashlib
 import logging
 
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from ..antispam import RateLimit
+from ..antispam import RateLimiter
 from ..conf import get_setting
 from ..models import ClusterIndexPage, IndustryTag, Subscription
 from .links import confirm_token, unsubscribe_token
@@ -28,27 +26,9 @@ def follow_page(locale):
     return ClusterIndexPage.objects.live().filter(locale=locale).order_by("path").first()
 
 
-def _mail_key(email):
-    limit = RateLimit.parse(get_setting("FOLLOW_MAILS_PER_ADDRESS"))
-    window = int(timezone.now().timestamp() // limit.seconds)
-    digest = hashlib.sha256(email.encode()).hexdigest()  # no address in the cache's keys
-    return f"clusterdirectory:follow-mails:{digest}:{window}", limit
-
-
-def mails_exhausted(email):
-    """Whether ``email`` was sent as many confirmation e-mails as it may be in the window:
-    nobody can flood someone else's mailbox by subscribing them."""
-    key, limit = _mail_key(email)
-    return cache.get(key, 0) >= limit.count
-
-
-def _count_mail(email):
-    key, limit = _mail_key(email)
-    if not cache.add(key, 1, timeout=limit.seconds):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=limit.seconds)
+# Confirmation e-mails to one address: nobody can flood someone else's mailbox by
+# subscribing them.
+mail_limiter = RateLimiter("follow-mails", "FOLLOW_MAILS_PER_ADDRESS")
 
 
 def ask_to_confirm(form, index_page, request):
@@ -85,7 +65,7 @@ def ask_to_confirm(form, index_page, request):
         if created:
             subscription.delete()
         raise MailFailed(str(error)) from error
-    _count_mail(email)
+    mail_limiter.hit(None, who=email)
     return subscription
 
 

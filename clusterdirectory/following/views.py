@@ -14,7 +14,7 @@ from ..models import industry_names
 from ..public_forms import TOO_MANY, see_other
 from .forms import FollowForm
 from .links import confirmed_choices, subscription_of
-from .services import MailFailed, ask_to_confirm, confirm, mails_exhausted
+from .services import MailFailed, ask_to_confirm, confirm, mail_limiter
 
 limiter = RateLimiter("follow", "FOLLOW_RATE_LIMIT")
 
@@ -50,7 +50,7 @@ def follow(request, page):
             status = 429
         elif not form.is_valid():
             status = 400
-        elif mails_exhausted(form.cleaned_data["email"]):
+        elif mail_limiter.is_exceeded(request, who=form.cleaned_data["email"]):
             form.add_error(
                 "email",
                 _(

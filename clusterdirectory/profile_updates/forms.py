@@ -20,30 +20,14 @@ class ProfileUpdateForm(RegistrationForm):
             "of at most 5 MB."
         )
 
-    @staticmethod
-    def initial_for(page):
+    @classmethod
+    def initial_for(cls, page):
+        # The form's fields that the page has under the same name, then those it names
+        # or holds otherwise.
+        same = [name for name in cls.Meta.fields if name not in ("services", "description")]
         return {
+            **{name: getattr(page, name) for name in same if hasattr(page, name)},
             "name": page.title,
-            **{
-                name: getattr(page, name)
-                for name in (
-                    "street",
-                    "po_box",
-                    "postcode",
-                    "city",
-                    "country",
-                    "website",
-                    "contact_name",
-                    "contact_title",
-                    "contact_email",
-                    "contact_phone",
-                    "show_contact_email",
-                    "founded_year",
-                    "members_count",
-                    "members_description",
-                    "focus_areas",
-                )
-            },
             "industries": [tag.slug for tag in page.industries.all()],
             "services": "\n".join(str(block.value) for block in page.services),
             "description": rich_text_to_text(page.description),

@@ -4,7 +4,6 @@ moderator sees what changed and approves it; the link does not work twice."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -12,15 +11,6 @@ from clusterdirectory.models import ClusterPage
 from tests.browser.conftest import log_in, snap
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user(
-        "moderator", "moderator@intra-net.example", "moderator-pass"
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 def test_contact_person_updates_the_profile_and_moderator_approves(page, cluster_site, moderator):

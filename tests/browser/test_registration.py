@@ -2,22 +2,12 @@
 Wagtail admin and the cluster appears in the directory."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from clusterdirectory.models import ClusterPage, ClusterRegistration, RegistrationStatus
 from tests.browser.conftest import log_in, snap
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user(
-        "moderator", "moderator@intra-net.example", "moderator-pass"
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 def fill_profile(page, industry="Windenergie"):

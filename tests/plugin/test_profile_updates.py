@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.utils import translation
@@ -20,15 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def tags(db):
     return [IndustryTagFactory(name="Wind energy"), IndustryTagFactory(name="Aluminium")]
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user(
-        "moderator", "moderator@intra-net.example", "secret-pass"
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture

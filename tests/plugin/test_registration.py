@@ -31,15 +31,6 @@ def tags(db):
     return [IndustryTagFactory(name="Wind energy"), IndustryTagFactory(name="Aluminium")]
 
 
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user(
-        "moderator", "moderator@intra-net.example", "secret-pass", is_staff=False
-    )
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 def register_url(index):
     return index.url + "register/"
 

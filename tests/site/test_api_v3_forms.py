@@ -6,7 +6,6 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from PIL import Image
 from wagtail.models import Page
@@ -22,13 +21,6 @@ CONTACT = "/api/v3/contact-requests/"
 @pytest.fixture
 def tags(db):
     return [IndustryTagFactory(name="Wind energy"), IndustryTagFactory(name="Aluminium")]
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    user = django_user_model.objects.create_user("moderator", "moderator@intra-net.example")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture
