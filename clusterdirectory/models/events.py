@@ -37,6 +37,7 @@ from ..taxonomy.autocomplete import IndustryTagWidget
 from ..taxonomy.models import EventPageTag, NewsPageTag
 from .mixins import (
     BODY_BLOCKS,
+    ImageAltTextMixin,
     IndustryNamesMixin,
     InLanguageTreeMixin,
     SocialImageMixin,
@@ -111,6 +112,7 @@ class EventIndexPage(
 
 
 class EventPage(
+    ImageAltTextMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -202,7 +204,7 @@ class EventPage(
             heading=_("When and where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("image")],
+            [FieldPanel("summary"), FieldPanel("image"), FieldPanel("image_alt")],
             heading=_("Card and image"),
         ),
         MultiFieldPanel(
@@ -243,6 +245,7 @@ class EventPage(
         APIField("location"),
         APIField("summary"),
         APIField("image", serializer=ResponsiveImageField(IMAGE_RENDITION)),
+        APIField("image_alt"),
         APIField("focus_topics"),
         APIField("programme"),
         APIField("registration_url"),
@@ -308,6 +311,7 @@ class EventPage(
 
 
 class NewsPage(
+    ImageAltTextMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     IndustryNamesMixin,
@@ -353,6 +357,7 @@ class NewsPage(
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         FieldPanel("industries", widget=IndustryTagWidget),
     ]
@@ -365,6 +370,7 @@ class NewsPage(
         APIField("date"),
         APIField("summary"),
         APIField("image", serializer=ResponsiveImageField(IMAGE_RENDITION)),
+        APIField("image_alt"),
         APIField("body"),
         APIField("industries", serializer=IndustriesField()),
     ]

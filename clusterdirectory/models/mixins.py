@@ -109,3 +109,28 @@ class SocialImageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ImageAltTextMixin(models.Model):
+    """The alternative text of a page's ``image`` in the page's own language: an image's
+    description is one text for every page that shows it, in one language, and translators
+    translate pages, not images (Wagtail's ``ImageBlock`` keeps its alt text per use too)."""
+
+    image_alt = models.CharField(
+        _("image's alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for visitors who cannot see it, in this page's language. "
+            "Empty: the image's own description."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def image_alt_text(self):
+        if self.image_alt or self.image is None:
+            return self.image_alt
+        return self.image.default_alt_text

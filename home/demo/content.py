@@ -234,6 +234,16 @@ WORKSHOPS = [
 ]
 
 # What each workshop was about, for its card: the seed gives one text for all three.
+# The events' and the news article's illustrations (home/demo/images.py), described.
+ILLUSTRATION_ALT = T(
+    "Illustration: clusters in Denmark and in Germany, on both sides of the border, linked "
+    "as a network, some of them across the border",
+    da="Illustration: klynger i Danmark og i Tyskland, på begge sider af grænsen, forbundet "
+    "i et netværk, nogle af dem på tværs af grænsen",
+    de="Illustration: Cluster in Dänemark und in Deutschland, auf beiden Seiten der Grenze, "
+    "zu einem Netzwerk verbunden, einige davon über die Grenze hinweg",
+)
+
 WORKSHOP_SUMMARIES = {
     "workshop-1": T(
         "Cluster managers from both sides of the border on open innovation, cluster mapping "

@@ -311,6 +311,8 @@ class DemoLoader:
                 starts_at=datetime.datetime.combine(first_day, datetime.time(0), COPENHAGEN),
                 ends_at=datetime.datetime.combine(last_day, datetime.time(23, 59), COPENHAGEN),
                 summary=content.WORKSHOP_SUMMARIES[slug],
+                image=images.network_illustration(slug),
+                image_alt=content.ILLUSTRATION_ALT,
                 focus_topics=[{"type": "topic", "value": topic} for topic in topics],
             )
         self.child(
@@ -323,6 +325,8 @@ class DemoLoader:
                 de="InTra-Net auf dem 65. Deutsch-Polnischen Wirtschaftsforum vorgestellt",
             ),
             date=datetime.date(2012, 10, 24),
+            image=images.network_illustration("intra-net-at-the-polish-german-business-forum"),
+            image_alt=content.ILLUSTRATION_ALT,
             summary=T(
                 "Jesper Lund, Project Manager at REG X – The Danish Cluster Academy, presented "
                 "the InTra-Net project in Szczecin, Poland.",

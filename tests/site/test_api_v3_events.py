@@ -5,6 +5,9 @@ import datetime
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -171,3 +174,36 @@ def test_a_recommendation_comes_highlighted_and_block_images_in_sizes(client, ro
         (800, "jpeg"),
         (800, "webp"),
     ]
+
+
+def test_an_events_image_in_sizes_with_the_pages_own_alt_text(client, events, locales):
+    from home.demo.images import network_illustration  # noqa: PLC0415 (the demo's drawing)
+
+    image = network_illustration("kick-off")
+    assert (image.width, image.height) == (1280, 512)
+    assert network_illustration("kick-off") == image  # made once
+    english = events.get_children().get(title="Kick-off").specific
+    english.image, english.image_alt = image, "Clusters linked across the border"
+    english.save_revision().publish()
+    german = english.get_translation(locales["de"])
+    german.image, german.image_alt = image, "Über die Grenze verbundene Cluster"
+    german.save_revision().publish()
+
+    for code, alt in (("en", english.image_alt), ("de", german.image_alt)):
+        [item] = ok(client, "events/", locale=code, upcoming="false", kind="networking")["items"]
+        assert item["image"]["alt"] == alt
+        assert {(r["width"], r["format"]) for r in item["image"]["renditions"]} == {
+            (width, kind) for width in (320, 640, 1280) for kind in ("webp", "png")
+        }
+        page = english if code == "en" else german
+        html = client.get(page.url).content.decode()
+        picture = BeautifulSoup(html, "html.parser").select_one("main picture")
+        img = picture.select_one("img.page-image")
+        assert img["alt"] == alt and img["width"] and img["height"]
+        webp = picture.select_one('source[type="image/webp"]')["srcset"].split(", ")
+        assert [entry.split()[1] for entry in webp] == ["640w", "960w", "1280w"]
+        for url in (img["src"], webp[0].split()[0]):  # made, where the web server finds it
+            assert default_storage.exists(url.removeprefix(settings.MEDIA_URL)), url
+
+    english.image_alt = ""  # the image's own description, then
+    assert english.image_alt_text == image.default_alt_text

@@ -10,9 +10,21 @@ from django.test import Client
 from django.utils.timezone import localdate
 from wagtail.models import Page, Site
 
-from clusterdirectory.models import ClusterIndexPage, ClusterPage, EventPage, IndustryTagName
+from clusterdirectory.models import (
+    ClusterIndexPage,
+    ClusterPage,
+    EventPage,
+    IndustryTagName,
+    NewsPage,
+)
 from clusterdirectory.registration.notifications import admin_url
+from home.demo.content import ILLUSTRATION_ALT
+from home.demo.texts import TRANSLATIONS
 from home.models import HomePage, Menu
+
+
+def in_language(text, code):
+    return text if code == "en" else TRANSLATIONS[text][code]
 
 
 def body_texts(html):
@@ -259,6 +271,18 @@ class TestTheLoadedDemo:
                 # Beside its name, which says what it is: the image itself is not read out.
                 emblem = partner.select_one("img.partner__logo")
                 assert emblem is not None and emblem["alt"] == "", path
+
+    def test_events_and_news_are_illustrated_with_alt_text_in_their_language(self, client):
+        pages = [*EventPage.objects.live(), *NewsPage.objects.live()]
+        assert len(pages) >= 12  # three languages of each
+        assert len({page.image_id for page in pages}) == len(pages) // 3  # one of its own
+        for page in pages:
+            code = page.locale.language_code
+            assert page.image.title.startswith("Illustration: ")
+            soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+            image = soup.select_one("main picture img.page-image")
+            assert image is not None, page.url
+            assert image["alt"] == in_language(ILLUSTRATION_ALT, code), page.url
 
     def test_a_favicon(self, client):
         html = client.get("/en/").content.decode()

@@ -138,6 +138,8 @@ def with_cards(events):
 
 def event_item(page, index, request):
     image = page.image and ResponsiveImageField(IMAGE_RENDITION).to_representation(page.image)
+    if image and "alt" in image:
+        image["alt"] = page.image_alt_text  # in the page's language
     item = page_item(page, request)
     return {
         **item,
