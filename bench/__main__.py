@@ -76,10 +76,16 @@ def database_url(size):
     return f"sqlite:///{WORK / f'clusters-{size}-v{DATA_VERSION}.sqlite3'}"
 
 
+def urls_file_of(size):
+    """Where the URLs of the data of ``size`` are kept, beside its database."""
+    postgres = database_url(size).startswith("postgres")
+    return WORK / f"{'postgres-' if postgres else ''}clusters-{size}-v{DATA_VERSION}.json"
+
+
 def build_data(size, rebuild):
     database = database_url(size)
     postgres = database.startswith("postgres")
-    urls_file = WORK / f"{'postgres-' if postgres else ''}clusters-{size}-v{DATA_VERSION}.json"
+    urls_file = urls_file_of(size)
     if postgres:
         # A database of its own beside DATABASE_URL's, made anew unless it holds this data.
         if rebuild or not urls_file.exists() or not postgres_database_exists(database):

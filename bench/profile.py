@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-from .__main__ import DATA_VERSION, ROOT, WORK, database_url
+from .__main__ import ROOT, WORK, database_url, urls_file_of
 
 
 def parse_args(argv):
@@ -29,7 +29,7 @@ def parse_args(argv):
 
 def main(argv=None):
     args = parse_args(argv)
-    urls_file = WORK / f"clusters-{args.size}-v{DATA_VERSION}.json"
+    urls_file = urls_file_of(args.size)
     if not urls_file.exists():
         sys.exit(f"No data for {args.size} clusters: run `python -m bench --sizes {args.size}`.")
     os.environ.update(

@@ -1,10 +1,11 @@
 """One content version for everything kept in Django's cache.
 
 The version is a number in the cache that any change to content raises (``signals.py``). A
-value is stored under the version it was computed from (Django's cache key versions), so
-after a change nothing old is read again and nothing has to be found to purge it; old values
-expire by themselves. The plugin keeps here what costs most and is asked for again and again:
-the facet index of each listing (``facets.py``) and the partner ranking of a cluster page.
+value is stored with the version it was computed under and read together with the current
+version in one round trip, so after a change nothing old is used again and nothing has to be
+found to purge it; old values are overwritten or expire by themselves. The plugin keeps here
+what costs most and is asked for again and again: the facet index of each listing
+(``facets.py``) and the partner ranking of a cluster page.
 A site may keep more under the same version (this project's whole-page cache does).
 """
 
@@ -61,24 +62,30 @@ def key_for(name):
 
 def cached(name, compute):
     """``compute()``, kept until content next changes (or ``CACHE_TIMEOUT``)."""
-    cache, key, version = get_cache(), key_for(name), content_version()
-    value = cache.get(key, _MISSING, version=version)
+    version, value = _read(name)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, get_setting("CACHE_TIMEOUT"), version=version)
+        set_with_version(name, value, version, get_setting("CACHE_TIMEOUT"))
     return value
 
 
 def get_with_version(name):
     """``(current version, value stored by set_with_version or None)`` in one round trip: the
     value only if no change came since it was stored."""
+    version, value = _read(name)
+    return version, None if value is _MISSING else value
+
+
+def _read(name):
+    # The version and the value in one round trip to the cache: a value is stored with the
+    # version it was computed under, and used only while that is still the current one.
     cache, key = get_cache(), key_for(name)
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY) or _new_version(cache)
     stored = found.get(key)
     if stored is not None and stored[0] == version:
         return version, stored[1]
-    return version, None
+    return version, _MISSING
 
 
 def set_with_version(name, value, version, timeout):
