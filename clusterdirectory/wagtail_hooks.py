@@ -152,10 +152,12 @@ def location_map_js():
         return ""
     return format_html(
         '<link rel="stylesheet" href="{}"><script src="{}"></script>'
-        '<script src="{}" data-tiles="{}" data-attribution="{}" id="location-map-script"></script>',
+        '<script src="{}" data-tiles="{}" data-attribution="{}" data-label="{}" '
+        'id="location-map-script"></script>',
         static("leaflet/leaflet.css"),
         static("leaflet/leaflet.js"),
         static("clusterdirectory/location-map.js"),
         tiles["url"],
         tiles["attribution"],
+        _("Map: click to set the location"),  # in the editor's language
     )

@@ -4,6 +4,7 @@ API v3 (the site's); the list serves without the map."""
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from wagtail.users.models import UserProfile
 
 from tests.factories import ClusterPageFactory, IndustryTagFactory
 
@@ -87,6 +88,15 @@ def test_the_editor_shows_a_map_above_the_location(admin_client, clusters):
     body = admin_client.get(f"/admin/pages/{clusters['cewind'].pk}/edit/").content.decode()
     assert "clusterdirectory/location-map" in body
     assert 'name="latitude"' in body and 'value="54.7752"' in body
+
+
+def test_the_editor_map_is_named_in_the_editors_language(admin_client, admin_user, clusters):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "de"
+    profile.save()
+    body = admin_client.get(f"/admin/pages/{clusters['cewind'].pk}/edit/").content.decode()
+    script = BeautifulSoup(body, "html.parser").select_one("#location-map-script")
+    assert script["data-label"] == "Karte: Klicken Sie, um den Standort festzulegen"
 
 
 def fake_geocoder(page):

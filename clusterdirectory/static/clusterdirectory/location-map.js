@@ -11,7 +11,7 @@
   const canvas = document.createElement("div");
   canvas.style.height = "18rem";
   canvas.style.marginBottom = "1rem";
-  canvas.setAttribute("aria-label", "Map: click to set the location");
+  canvas.setAttribute("aria-label", script.dataset.label);
   row.parentNode.insertBefore(canvas, row);
   // The Danish-German border region until a location is set.
   const map = window.L.map(canvas).setView([55.0, 9.4], 7);
