@@ -93,10 +93,10 @@ def send_digests(now=None):
         Q(last_digest_at__isnull=True) | Q(last_digest_at__lte=due_before)
     )
     for subscription in due:
-        delivery = _start(subscription, now)
+        delivery, items = _start(subscription, now)
         if delivery is None:
             continue
-        if deliver(delivery):
+        if deliver(delivery, items):
             sent += 1
         else:
             failed += 1
@@ -105,33 +105,37 @@ def send_digests(now=None):
 
 def _start(subscription, now):
     """Record the delivery of what is new for ``subscription`` and move its next digest
-    on, or ``None`` when nothing is new (or another run got there first)."""
+    on: ``(delivery, its items)``, or ``(None, None)`` when nothing is new (or another run
+    got there first)."""
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
         since = subscription.last_digest_at or subscription.confirmed_at
         due_before = now - datetime.timedelta(days=get_setting("DIGEST_INTERVAL_DAYS"))
         if subscription.last_digest_at and subscription.last_digest_at > due_before:
-            return None
-        if not any(digest_items(subscription, since, now).values()):
-            return None
+            return None, None
+        items = digest_items(subscription, since, now)
+        if not any(items.values()):
+            return None, None
         subscription.last_digest_at = now
         subscription.save(update_fields=["last_digest_at"])
-        return DigestDelivery.objects.create(
+        delivery = DigestDelivery.objects.create(
             subscription=subscription,
             covers_from=since,
             covers_to=now,
             status=DeliveryStatus.SENDING,
         )
+        return delivery, items
 
 
-def deliver(delivery):
-    """Send ``delivery``'s digest; whether it went out."""
+def deliver(delivery, items=None):
+    """Send ``delivery``'s digest (``items`` as just found, or found again for a retry);
+    whether it went out."""
     subscription = delivery.subscription
     delivery.attempts += 1
     delivery.status = DeliveryStatus.SENDING
     delivery.save(update_fields=["attempts", "status"])
     try:
-        message = digest_message(subscription, delivery.covers_from, delivery.covers_to)
+        message = digest_message(subscription, delivery.covers_from, delivery.covers_to, items)
         message.send()
     except Exception as error:
         logger.exception("Could not send digest %s", delivery.pk)
@@ -146,11 +150,12 @@ def deliver(delivery):
     return True
 
 
-def digest_message(subscription, since, until):
+def digest_message(subscription, since, until, items=None):
     """The digest e-mail, in the subscriber's language, with a one-click unsubscribe link in
     the text and in the ``List-Unsubscribe`` header (RFC 8058)."""
     with translation.override(subscription.language_code):
-        items = digest_items(subscription, since, until)
+        if items is None:
+            items = digest_items(subscription, since, until)
         unsubscribe = unsubscribe_url(subscription)
         names = industry_names()
         context = {

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
 
+from clusterdirectory.following import digest as digests
 from clusterdirectory.following.digest import send_digests
 from clusterdirectory.models import DeliveryStatus, DigestDelivery, IndustryTagName, Subscription
 from clusterdirectory.privacy import erase_personal_data, export_personal_data, purge_expired
@@ -156,7 +157,7 @@ def test_an_old_confirmation_link_has_expired(client, cluster_index, settings):
 
 
 def test_the_digest_names_what_is_new_in_the_followers_language(
-    client, german_index, wind, food, locales
+    client, german_index, wind, food, locales, monkeypatch
 ):
     with translation.override("de"):
         subscription = confirmed_follower(client, german_index, industries=["wind-energy"])
@@ -178,7 +179,11 @@ def test_the_digest_names_what_is_new_in_the_followers_language(
     soon.industries.add(wind)
     soon.save_revision().publish()
 
+    looked_up = []
+    find = digests.digest_items
+    monkeypatch.setattr(digests, "digest_items", lambda *a: looked_up.append(1) or find(*a))
     assert send_digests() == (1, 0)
+    assert len(looked_up) == 1  # what is new is found once, to decide and to send
 
     [digest] = mail.outbox
     assert digest.to == [PERSON.lower()]
