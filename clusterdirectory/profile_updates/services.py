@@ -74,7 +74,14 @@ def apply_update(update, form):
             raise InvalidLink("used")
         page = ClusterPage.objects.get(pk=update.page_id)
         registration = form.save(commit=False)  # unsaved: the registration's own cleaning
-        for name, value in profile_values(registration).items():
+        values = profile_values(registration)
+        # The form shows the description and services as plain text: sent back unchanged,
+        # they keep their formatting, links and block ids (which translations follow).
+        shown = type(form).initial_for(page)
+        for name in ("description", "services"):
+            if same_text(form.cleaned_data.get(name, ""), shown[name]):
+                del values[name]
+        for name, value in values.items():
             setattr(page, name, value)
         upload = form.cleaned_data.get("logo_file")
         if upload:
@@ -88,6 +95,10 @@ def apply_update(update, form):
     form.forget_kept_logo()
     transaction.on_commit(lambda: notify_moderators(update, page))
     return update
+
+
+def same_text(sent, shown):
+    return " ".join(str(sent).split()) == " ".join(str(shown).split())
 
 
 def notify_moderators(update, page):

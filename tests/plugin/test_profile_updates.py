@@ -126,6 +126,40 @@ def test_the_update_is_a_revision_in_moderation_and_live_only_when_approved(
     )
 
 
+def test_unchanged_description_and_services_keep_their_formatting(client, cewind, tags):
+    cewind.description = '<p>Wind &amp; <b>water</b>, <a href="https://sea.example">sea</a>.</p>'
+    cewind.save_revision().publish()
+    ids = [block.id for block in cewind.services]
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    form = client.get(link).context["form"]
+    # The form's text as a browser sends it back: its own line ends, a trailing newline.
+    data = valid_data(
+        tags,
+        name="CEwind",
+        city="Husum",
+        services=form.initial["services"].replace("\n", "\r\n") + "\r\n",
+        description=form.initial["description"],
+    )
+    assert client.post(link, data).status_code == 303
+    draft = ProfileUpdate.objects.get().revision.as_object()
+    assert draft.city == "Husum"
+    assert '<a href="https://sea.example">sea</a>' in draft.description
+    assert "<b>water</b>" in draft.description
+    assert [block.id for block in draft.services] == ids
+
+    # Changed, they are what was sent.
+    ProfileUpdate.objects.all().delete()
+    mail.outbox.clear()
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    data.update(description="Only wind now.", services="Matchmaking\r\nAdvice")
+    assert client.post(link, data).status_code == 303
+    draft = ProfileUpdate.objects.get().revision.as_object()
+    assert draft.description == "<p>Only wind now.</p>"
+    assert [block.value for block in draft.services] == ["Matchmaking", "Advice"]
+
+
 def test_the_link_works_once(client, cewind, tags):
     ask_for_link(client, cewind)
     link = mailed_link(mail.outbox[0])
