@@ -233,7 +233,6 @@ WORKSHOPS = [
     ),
 ]
 
-# What each workshop was about, for its card: the seed gives one text for all three.
 # The events' and the news article's illustrations (home/demo/images.py), described.
 ILLUSTRATION_ALT = T(
     "Illustration: clusters in Denmark and in Germany, on both sides of the border, linked "
@@ -244,6 +243,7 @@ ILLUSTRATION_ALT = T(
     "zu einem Netzwerk verbunden, einige davon über die Grenze hinweg",
 )
 
+# What each workshop was about, for its card: the seed gives one text for all three.
 WORKSHOP_SUMMARIES = {
     "workshop-1": T(
         "Cluster managers from both sides of the border on open innovation, cluster mapping "
