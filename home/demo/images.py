@@ -59,9 +59,11 @@ def network_png(seed, width=1280, height=512):
         placed = 0
         for _ in range(1000):  # apart from one another, so that no circle hides another
             x, y = rng.uniform(0.06, 0.94) * w, rng.uniform(low, high) * h
-            if placed < count and all(math.dist((x, y), n[:2]) > 0.11 * w for n in nodes):
+            if all(math.dist((x, y), n[:2]) > 0.11 * w for n in nodes):
                 nodes.append((x, y, colour))
                 placed += 1
+                if placed == count:
+                    break
     across = 0
     for i, (x1, y1, c1) in enumerate(nodes):
         neighbours = sorted(
