@@ -1,0 +1,194 @@
+"""Scheduled publishing: a page scheduled in the editor goes live (or away) when
+``publish_scheduled`` runs, and every cached page and listing shows it at once, in the same
+process or from the command's own process beside the server, as `make run` runs them."""
+
+import datetime
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from scripts.local_server import free_port, wait_until_served
+from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+
+API_LISTING = "/api/v3/case-studies/?locale=en"
+SOON = datetime.timedelta(seconds=1)
+
+
+@pytest.fixture
+def case_studies(root_page, locales):
+    index = CaseStudyIndexPageFactory(parent=root_page)
+    CaseStudyPageFactory(parent=index, title="Wind partners")
+    return index
+
+
+def schedule(page, **dates):
+    """What the editor's "Publish" does with a go-live or expiry date set: the revision is
+    approved for that time, and nothing shows before it."""
+    for name, at in dates.items():
+        setattr(page, name, at)
+    page.save_revision().publish()
+    page.refresh_from_db()
+
+
+def wait_until(moment):
+    time.sleep(max(0, (moment - timezone.now()).total_seconds()) + 0.05)
+
+
+def shown(client, index, page):
+    """Whether ``page`` shows on the index, in the API's listing and at its own URL."""
+    listing = client.get(index.url)
+    api = client.get(API_LISTING)
+    own = client.get(page.url)
+    assert listing.status_code == api.status_code == 200
+    assert own.status_code in (200, 404), page.url
+    return {
+        "listing": page.title in listing.content.decode(),
+        "api": page.title in [item["title"] for item in api.json()["items"]],
+        "page": own.status_code == 200,
+    }
+
+
+EVERYWHERE = {"listing": True, "api": True, "page": True}
+NOWHERE = {"listing": False, "api": False, "page": False}
+
+
+def test_a_scheduled_page_goes_live_everywhere_at_once(case_studies):
+    client = Client()
+    go_live_at = timezone.now() + SOON
+    page = CaseStudyPageFactory(parent=case_studies, title="Offshore grid", live=False)
+    schedule(page, go_live_at=go_live_at)
+    assert not page.live
+    assert shown(client, case_studies, page) == NOWHERE
+    # The listing and the API are kept in the page cache now.
+    assert client.get(case_studies.url).get("X-Cache") == "HIT"
+    assert client.get(API_LISTING).get("X-Cache") == "HIT"
+
+    call_command("publish_scheduled", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert shown(client, case_studies, page) == NOWHERE  # not yet time
+
+    wait_until(go_live_at)
+    call_command("publish_scheduled", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert shown(client, case_studies, page) == EVERYWHERE
+
+
+def test_an_expiring_page_goes_away_everywhere_at_once(case_studies):
+    client = Client()
+    page = CaseStudyPageFactory(parent=case_studies, title="Offshore grid")
+    expire_at = timezone.now() + SOON
+    schedule(page, expire_at=expire_at)
+    assert page.live
+    assert shown(client, case_studies, page) == EVERYWHERE
+    assert client.get(page.url).get("X-Cache") == "HIT"
+
+    wait_until(expire_at)
+    call_command("publish_scheduled", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert shown(client, case_studies, page) == NOWHERE
+
+
+class Served:
+    """The site as `make run` serves it (runserver, cms.settings.dev, the page cache on)
+    from a copy of the test database, and its management commands run beside it."""
+
+    def __init__(self, folder):
+        database = folder / "db.sqlite3"
+        with sqlite3.connect(database) as copy:
+            connection.ensure_connection()
+            connection.connection.backup(copy)
+        clean = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("DJANGO_", "REDIS_", "DATABASE_"))
+        }
+        self.env = {
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "CACHE_DIR": str(folder / "cache"),
+            "PAGE_CACHE_ENABLED": "1",
+        }
+        self.base_url = f"http://127.0.0.1:{free_port()}"
+        self.server = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "runserver", "--noreload", self.base_url[7:]],
+            cwd=settings.BASE_DIR,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def get(self, path):
+        """``(status, X-Cache, body)`` of an anonymous visitor's request."""
+        try:
+            with urllib.request.urlopen(self.base_url + path, timeout=30) as response:  # noqa: S310
+                return response.status, response.headers.get("X-Cache"), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("X-Cache"), error.read().decode()
+
+    def manage(self, *args):
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+
+    def stop(self):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+
+
+@pytest.fixture
+def served(tmp_path):
+    started = []
+    yield lambda: started.append(Served(tmp_path)) or started[0]
+    for site in started:
+        site.stop()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publish_scheduled_in_its_own_process_reaches_the_running_site(root_page, locales, served):
+    """The failure seen: the command published, but the server kept its listings."""
+    index = CaseStudyIndexPageFactory(parent=root_page)
+    CaseStudyPageFactory(parent=index, title="Wind partners")
+    go_live_at = timezone.now() + SOON
+    page = CaseStudyPageFactory(parent=index, title="Offshore grid", live=False)
+    schedule(page, go_live_at=go_live_at)
+    expiring = CaseStudyPageFactory(parent=index, title="Harbour logistics")
+    schedule(expiring, expire_at=go_live_at)
+    page_url = page.get_url()
+    site = served()
+    wait_until_served(site.base_url + index.url, site.server)
+
+    def shows(title, url):
+        listing, api, own = site.get(index.url), site.get(API_LISTING), site.get(url)
+        assert listing[0] == api[0] == 200
+        return {
+            "listing": title in listing[2],
+            "api": title in [item["title"] for item in json.loads(api[2])["items"]],
+            "page": own[0] == 200,
+        }
+
+    assert shows("Offshore grid", page_url) == NOWHERE
+    assert shows("Harbour logistics", expiring.url) == EVERYWHERE
+    for path in (index.url, API_LISTING, expiring.url):
+        assert site.get(path)[1] == "HIT", path
+
+    wait_until(go_live_at)
+    site.manage("publish_scheduled")
+    assert shows("Offshore grid", page_url) == EVERYWHERE
+    assert shows("Harbour logistics", expiring.url) == NOWHERE
