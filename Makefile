@@ -39,8 +39,9 @@ demo: $(VENV)/.run-installed compilemessages assets
 	BASE_URL=$(BASE_URL) $(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 
+# The site and, beside it, the scheduled jobs (scripts/run.sh); Ctrl-C stops both.
 run: demo
-	BASE_URL=$(BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL=$(BASE_URL) PY=$(PY) scripts/run.sh 127.0.0.1:$(PORT)
 
 # Production settings, gunicorn and whitenoise; needs SECRET_KEY and ALLOWED_HOSTS (docs/deployment.md).
 serve: $(VENV)/.run-installed compilemessages

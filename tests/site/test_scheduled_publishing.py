@@ -5,12 +5,14 @@ process or from the command's own process beside the server, as `make run` runs 
 import datetime
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -98,10 +100,11 @@ def test_an_expiring_page_goes_away_everywhere_at_once(case_studies):
 
 
 class Served:
-    """The site as `make run` serves it (runserver, cms.settings.dev, the page cache on)
-    from a copy of the test database, and its management commands run beside it."""
+    """The site as `make run` serves it (cms.settings.dev, the page cache on) from a copy of
+    the test database: ``runserver`` alone, or ``scripts/run.sh`` (runserver and the scheduled
+    jobs); and management commands run beside it."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, script=False):
         database = folder / "db.sqlite3"
         with sqlite3.connect(database) as copy:
             connection.ensure_connection()
@@ -117,15 +120,21 @@ class Served:
             "DATABASE_URL": f"sqlite:///{database}",
             "CACHE_DIR": str(folder / "cache"),
             "PAGE_CACHE_ENABLED": "1",
+            "PY": sys.executable,
         }
         self.base_url = f"http://127.0.0.1:{free_port()}"
-        self.server = subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "runserver", "--noreload", self.base_url[7:]],
-            cwd=settings.BASE_DIR,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        command = ["scripts/run.sh"] if script else [sys.executable, "manage.py", "runserver"]
+        self.log = folder / "output.log"
+        with self.log.open("w") as log:
+            # A session of its own: Ctrl-C reaches its whole process group, as in a terminal.
+            self.server = subprocess.Popen(  # noqa: S603
+                [*command, "--noreload", self.base_url.removeprefix("http://")],
+                cwd=settings.BASE_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def get(self, path):
         """``(status, X-Cache, body)`` of an anonymous visitor's request."""
@@ -147,15 +156,31 @@ class Served:
         )
         assert result.returncode == 0, result.stderr
 
+    def processes(self):
+        """The processes still running in the server's session (itself and what it started)."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and os.getsid(int(entry.name)) == self.server.pid:
+                    found.append(int(entry.name))
+            except ProcessLookupError:
+                pass
+        return found
+
+    def press_ctrl_c(self):
+        os.killpg(self.server.pid, signal.SIGINT)
+        self.server.wait(timeout=30)
+
     def stop(self):
-        self.server.terminate()
+        if self.processes():
+            os.killpg(self.server.pid, signal.SIGKILL)
         self.server.wait(timeout=10)
 
 
 @pytest.fixture
 def served(tmp_path):
     started = []
-    yield lambda: started.append(Served(tmp_path)) or started[0]
+    yield lambda **options: started.append(Served(tmp_path, **options)) or started[0]
     for site in started:
         site.stop()
 
@@ -192,3 +217,26 @@ def test_publish_scheduled_in_its_own_process_reaches_the_running_site(root_page
     site.manage("publish_scheduled")
     assert shows("Offshore grid", page_url) == EVERYWHERE
     assert shows("Harbour logistics", expiring.url) == NOWHERE
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_make_run_publishes_scheduled_pages_and_ctrl_c_stops_everything(root_page, locales, served):
+    index = CaseStudyIndexPageFactory(parent=root_page)
+    page = CaseStudyPageFactory(parent=index, title="Offshore grid", live=False)
+    go_live_at = timezone.now() + SOON
+    schedule(page, go_live_at=go_live_at)
+    wait_until(go_live_at)
+    site = served(script=True)
+    wait_until_served(site.base_url + index.url, site.server)
+
+    deadline = time.monotonic() + 60
+    while "Offshore grid" not in site.get(index.url)[2]:
+        assert time.monotonic() < deadline, site.log.read_text()
+        time.sleep(0.5)
+    assert site.get(page.get_url())[0] == 200
+
+    site.press_ctrl_c()
+    assert site.processes() == []
+    log = site.log.read_text()
+    assert "publish_scheduled done" in log
+    assert "Scheduled jobs stopped." in log
