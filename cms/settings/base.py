@@ -218,8 +218,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-# Leaflet for the directory's map, pinned in package.json (`npm ci`, which `make run` and
-# `make test` do); without it the directory has no map, the list serves alone.
+# Leaflet for the directory's map, pinned in package.json (`make run` installs it alone with
+# `npm ci --omit=dev`, `make test` with the checkers); without it the directory has no map,
+# the list serves alone.
 if (BASE_DIR / "node_modules" / "leaflet" / "dist").is_dir():
     STATICFILES_DIRS.append(("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"))
 STATIC_ROOT = BASE_DIR / "static"
