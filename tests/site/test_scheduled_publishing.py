@@ -1,6 +1,7 @@
-"""Scheduled publishing: a page scheduled in the editor goes live (or away) when
-``publish_scheduled`` runs, and every cached page and listing shows it at once, in the same
-process or from the command's own process beside the server, as `make run` runs them."""
+"""Publishing reaches every cached page and listing at once, by any path: a page scheduled
+in the editor goes live (or away) when ``publish_scheduled`` runs, in the same process or
+from the command's own process beside the server, as `make run` runs them; publishing
+through the API or by approval in a workflow."""
 
 import datetime
 import json
@@ -16,10 +17,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import APIToken
 
 from scripts.local_server import free_port, wait_until_served
 from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
@@ -97,6 +100,41 @@ def test_an_expiring_page_goes_away_everywhere_at_once(case_studies):
     wait_until(expire_at)
     call_command("publish_scheduled", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert shown(client, case_studies, page) == NOWHERE
+
+
+@pytest.fixture
+def draft(case_studies):
+    """A case study not published yet, with the listings cached without it."""
+    page = CaseStudyPageFactory(parent=case_studies, title="Offshore grid", live=False)
+    page.save_revision()
+    client = Client()
+    assert shown(client, case_studies, page) == NOWHERE
+    assert client.get(API_LISTING).get("X-Cache") == "HIT"
+    return page
+
+
+def test_publishing_through_the_api_reaches_every_cached_listing(case_studies, draft):
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pass")
+    _, token = APIToken.create_token(user=editor, name="front end")
+    response = Client().post(
+        f"/api/v3/pages/{draft.pk}/actions/publish/",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200, response.content
+    assert shown(Client(), case_studies, draft) == EVERYWHERE
+
+
+def test_publishing_by_approval_in_a_workflow_reaches_every_cached_listing(
+    case_studies, draft, moderator
+):
+    draft.get_workflow().start(draft, moderator)
+    draft.refresh_from_db()
+    task_state = draft.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    draft.refresh_from_db()
+    assert draft.live
+    assert shown(Client(), case_studies, draft) == EVERYWHERE
 
 
 class Served:
