@@ -39,8 +39,9 @@ demo: $(VENV)/.run-installed compilemessages assets
 	BASE_URL=$(BASE_URL) $(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 
+# The site and, beside it, the scheduled jobs (scripts/run.sh); Ctrl-C stops both.
 run: demo
-	BASE_URL=$(BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL=$(BASE_URL) PY=$(PY) scripts/run.sh 127.0.0.1:$(PORT)
 
 # Production settings, gunicorn and whitenoise; needs SECRET_KEY and ALLOWED_HOSTS (docs/deployment.md).
 serve: $(VENV)/.run-installed compilemessages
@@ -88,19 +89,22 @@ browser:
 
 .PHONY: checkers checker-runtimes screenshots lighthouse assets
 
-# Leaflet for the directory's map (and the checkers), pinned in package-lock.json, when npm
-# is there; without it the site runs without the map.
+# Leaflet for the directory's map, pinned in package-lock.json, when npm is there: only what
+# running the site needs ("dependencies"; the checkers are "devDependencies"), and nothing
+# when an install of everything is already up to date. Without npm the site runs without
+# the map.
 assets:
 	@if ! command -v npm >/dev/null; then echo "npm missing: the directory shows no map (sudo apt-get install npm)"; \
-	elif [ ! node_modules/.package-lock.json -nt package-lock.json ]; then npm ci --ignore-scripts --no-audit --no-fund; fi
+	elif [ ! node_modules/.package-lock.json -nt package-lock.json ]; then npm ci --omit=dev --ignore-scripts --no-audit --no-fund; fi
 
 # The page checkers of tests/browser/test_page_quality.py, pinned in package-lock.json: axe-core
-# and the Nu HTML checker (vnu.jar). --ignore-scripts: vnu-jar's own install script would
-# download a Java runtime from GitHub; Debian's is used instead.
-checkers: node_modules/.package-lock.json
+# and the Nu HTML checker (vnu.jar), with openapi-typescript and Lighthouse (and Leaflet).
+# --ignore-scripts: vnu-jar's own install script would download a Java runtime from GitHub;
+# Debian's is used instead. The marker says everything is there (`assets` installs less).
+checkers: node_modules/.checkers-installed
 
-node_modules/.package-lock.json: package.json package-lock.json | checker-runtimes
-	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund; fi
+node_modules/.checkers-installed: package.json package-lock.json | checker-runtimes
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund && touch $@; fi
 
 # Installs Debian's npm and Java runtime for the checkers when missing (needs root).
 checker-runtimes:

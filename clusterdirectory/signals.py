@@ -2,6 +2,7 @@ from functools import cache
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.autoreload import autoreload_started
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -128,4 +129,11 @@ def content_saved(sender, instance, raw=False, created=False, **kwargs):
 @receiver(published)
 @receiver(unpublished)
 def content_published(sender, instance, **kwargs):
+    content_changed()
+
+
+@receiver(autoreload_started)
+def code_reloaded(sender, **kwargs):
+    """runserver restarted after a code change: what the old code kept in a cache that
+    outlives the process (files, Redis) is not used again."""
     content_changed()

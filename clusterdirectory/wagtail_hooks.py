@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.templatetags.static import static
 from django.urls import path
 from django.utils.html import format_html
@@ -133,6 +135,17 @@ def add_dashboard_panels(request, panels):
     for panel_class in panel_classes:
         if panel := panel_class.for_user(request.user):
             panels.append(panel)
+
+
+@hooks.register("register_scheduled_jobs")
+def recurring_commands():
+    """The commands a site runs again and again (from cron, or a runner that reads this
+    hook): mail that failed, the followers' digests and the purge of old personal data."""
+    return [
+        ("send_pending_mail", timedelta(minutes=5)),
+        ("send_digests", timedelta(days=1)),
+        ("purge_personal_data", timedelta(days=1)),
+    ]
 
 
 # After wagtail-localize's synchronized trees (order 0), which alias pages made in the

@@ -144,6 +144,13 @@ def find_page(request):
     return HttpResponseRedirect(f"{url}?{query.urlencode()}" if query else url)
 
 
+@require_safe
+def api_root(request):
+    """``/api/v3/`` itself, where people start: the interactive docs (django-ninja's own view
+    there is only a marker for its URLs and answers 404)."""
+    return HttpResponseRedirect(reverse("wagtailapi_v3:openapi-view"))
+
+
 def not_found(request, path=""):
     return problem_response(status=404, detail=f"no API endpoint at /api/v3/{path}")
 
@@ -152,6 +159,7 @@ urlpatterns = [
     # Before Wagtail's API v3, whose own views for these paths they replace.
     path("openapi.json", openapi_v3, name="openapi_v3"),
     path("pages/find/", find_page, name="find_page_v3"),
+    path("", api_root, name="api_v3_root"),
     path("", api_v3.urls),
     re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -36,11 +36,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Not named `static`: the favicon's redirect above uses the template tag's function.
+    from django.conf.urls.static import static as served_from
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += served_from(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler500 = "cms.errors.server_error"  # a 503 while the database is down
 

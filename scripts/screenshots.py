@@ -98,6 +98,7 @@ def main():
     username, password = "screenshots", secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["DATABASE_URL"] = f"sqlite:///{folder}/db.sqlite3"
+        os.environ["CACHE_DIR"] = f"{folder}/cache"  # not the cache of `make run`'s database
         os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's event loop, see conftest
         sys.path.insert(0, str(ROOT))

@@ -126,12 +126,24 @@ DATABASES = {
 }
 
 # A shared cache (Redis) when REDIS_URL is set, so that several processes or machines share
-# cached data and the public forms' rate limits; otherwise a cache per process.
+# cached data and the public forms' rate limits. Without it the processes of this machine
+# (gunicorn's workers or runserver, and the scheduled jobs beside them) share a cache in
+# files: cached pages, the facet index, rate limits and the content version that every change
+# raises, so a page published by one process is new in all of them at once.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "cms.redis_cache.RedisCache",  # Django's, a little faster
             "LOCATION": os.environ["REDIS_URL"],
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            # Django's default of 300 entries is fewer than the pages of a big directory.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_ENTRIES", "10000"))},
         },
     }
 
@@ -206,8 +218,9 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-# Leaflet for the directory's map, pinned in package.json (`npm ci`, which `make run` and
-# `make test` do); without it the directory has no map, the list serves alone.
+# Leaflet for the directory's map, pinned in package.json (`make run` installs it alone with
+# `npm ci --omit=dev`, `make test` with the checkers); without it the directory has no map,
+# the list serves alone.
 if (BASE_DIR / "node_modules" / "leaflet" / "dist").is_dir():
     STATICFILES_DIRS.append(("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"))
 STATIC_ROOT = BASE_DIR / "static"

@@ -47,16 +47,3 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"  # noqa:
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("HSTS_INCLUDE_SUBDOMAINS", "1") == "1"  # noqa: F405
 SECURE_HSTS_PRELOAD = os.environ.get("HSTS_PRELOAD", "1") == "1"  # noqa: F405
-
-# Without Redis the gunicorn workers of this machine share a cache in files: cached pages,
-# the facet index, rate limits and the content version that every change raises, so a change
-# seen by one worker is seen by all.
-if not os.environ.get("REDIS_URL"):  # noqa: F405
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),  # noqa: F405
-            # Django's default of 300 entries is fewer than the pages of a big directory.
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_ENTRIES", "10000"))},  # noqa: F405
-        },
-    }

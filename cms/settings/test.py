@@ -14,6 +14,11 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
 }
 
+# Without Redis each test process keeps its own cache in memory (the tests empty it), never
+# the files of `make run`'s cache.
+if not os.environ.get("REDIS_URL"):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Parallel test processes (pytest-xdist) each get their own Redis database: a test that
 # clears the cache must not clear another process's rate limits or cached lookups.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405

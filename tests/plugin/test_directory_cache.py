@@ -175,3 +175,13 @@ def test_a_lost_version_never_returns_to_an_old_one(db):
     before = content_version()
     get_cache().delete(VERSION_KEY)  # evicted, or the cache restarted
     assert content_version() > before
+
+
+def test_a_restarted_development_server_uses_nothing_the_old_code_kept(db):
+    """runserver's autoreloader starts the site again after a code change; the cache in files
+    is still there."""
+    from django.utils.autoreload import StatReloader, autoreload_started
+
+    assert cached("probe", lambda: "made by the old code") == "made by the old code"
+    autoreload_started.send(sender=StatReloader())
+    assert cached("probe", lambda: "made by the new code") == "made by the new code"

@@ -240,3 +240,12 @@ def test_no_search_text_breaks_the_search_backend(client, german, endpoint, text
 def test_an_empty_industry_is_ignored_as_on_the_site(client, german):
     assert ok(client, "clusters/", industry=["", "food"])["count"] == 1
     assert ok(client, "clusters/", industry="")["count"] == 2
+
+
+def test_the_api_root_leads_to_its_docs(client, db):
+    response = client.get("/api/v3/")
+    assert response.status_code == 302
+    assert response["Location"] == "/api/v3/docs/"
+    docs = client.get(response["Location"])
+    assert docs.status_code == 200
+    assert b"/api/v3/openapi.json" in docs.content

@@ -290,6 +290,14 @@ class TestTheLoadedDemo:
         response = client.get("/favicon.ico")
         assert response.status_code == 301 and "favicon" in response["Location"]
 
+    def test_page_titles_name_the_site_once(self, client):
+        for code in ("en", "da", "de"):
+            home = BeautifulSoup(client.get(f"/{code}/").content, "html.parser")
+            assert home.title.string == "InTra-Net", code
+            about = BeautifulSoup(client.get(f"/{code}/about/").content, "html.parser")
+            assert about.title.string.endswith(" | InTra-Net"), code
+            assert about.title.string.count("InTra-Net") == 1, code
+
     def test_staff_can_open_every_demo_page_and_the_tag_names_in_the_admin(
         self, client, django_user_model
     ):
