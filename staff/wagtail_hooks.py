@@ -19,6 +19,7 @@ from clusterdirectory.dashboard import UntranslatedEventsPanel, missing_translat
 
 from .dashboard import OutdatedTranslationsPanel
 from .languages import allowed_locale_ids, can_change, can_change_locale
+from .page_creation import refuse_autosave_of_new_page
 from .page_deletion import confirm_or_delete_other_languages
 from .panels import GroupLocalePermissionPanel
 
@@ -34,6 +35,10 @@ def _deny_other_languages(request, instance):
 def check_parent_page(request, parent_page, page_class):
     if not parent_page.is_root():
         _deny_other_languages(request, parent_page)
+
+
+# After the language check: a refused user gets her 403, not this answer.
+hooks.register("before_create_page", refuse_autosave_of_new_page)
 
 
 @hooks.register("before_edit_page", order=FIRST)
