@@ -77,6 +77,16 @@ def test_the_translator_sees_her_page_out_of_date_and_what_changed(translator, a
     assert reverse("wagtailadmin_pages:edit", args=[target.pk]) in after_sync
 
 
+def test_her_translation_editor_says_the_source_changed_until_synced(translator, about, locales):
+    translation = german(about, locales)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    note = "The original (English) was changed after this translation was last synced with it"
+
+    assert note in translator.get(edit_url).content.decode()
+    sync(translator, translation)
+    assert note not in translator.get(edit_url).content.decode()
+
+
 def test_a_changed_segment_keeps_the_previous_translation_to_check(translator, about, locales):
     translation = german(about, locales)
 
