@@ -95,7 +95,7 @@ def find_keyword(statement, keyword):
 
 def keyword_error(statement, keyword):
     """The error of a highlighted ``keyword`` that ``statement`` does not contain, or None."""
-    if keyword and statement and find_keyword(statement, keyword) is None:
+    if keyword and find_keyword(statement or "", keyword) is None:
         return ValidationError(
             _("“%(keyword)s” is not in the recommendation: copy a word or phrase from it."),
             code="keyword_not_in_statement",
@@ -123,9 +123,12 @@ class RecommendationBlock(blocks.StructBlock):
     """A recommendation; the API adds ``highlighted``, the statement as HTML with its keyword
     in ``<strong>`` as the site shows it, so that a front end need not rebuild it."""
 
+    # Required in drafts too: an empty recommendation is nothing to keep, and the keyword
+    # is checked against it.
     statement = blocks.TextBlock(
         label=_("Recommendation"),
         help_text=_("The recommendation in one or two sentences."),
+        required_on_save=True,
     )
     keyword = blocks.CharBlock(
         label=_("Highlighted keyword"),

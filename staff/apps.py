@@ -12,6 +12,7 @@ class StaffConfig(AppConfig):
         from wagtail.models import AbstractPage
         from wagtail.permissions import register_permission_policy
 
+        from . import changed_segments  # noqa: F401 (its signal receiver)
         from .languages import LanguagePagePermissionPolicy
 
         register_permission_policy(AbstractPage, LanguagePagePermissionPolicy())

@@ -7,8 +7,12 @@ the model permissions, so they are checked here, before the view runs:
 - whatever changes a translation (any admin view with a ``translation_id`` that is not
   only read: strings, overrides, PO upload, also home's checked upload, machine
   translation, stopping a translation): only translations into the user's languages;
-- syncing translations from their source: only when every translation of that source is
-  in the user's languages, as a sync updates all of them.
+- syncing translations from their source: when one of them is in the user's languages, as
+  far as it changes only what translators work from; publishing them or machine translating
+  them on the way only when every translation of that source is in her languages, as these
+  change all of them.
+
+The translate form offers her only her languages (``process_template_response``).
 """
 
 from django.contrib import messages
@@ -22,6 +26,13 @@ from .languages import allowed_locale_ids, allowed_locales_label
 
 SUBMIT_VIEWS = {"submit_page_translation", "submit_snippet_translation"}
 READING = {"GET", "HEAD", "OPTIONS"}
+# What the sync form does to every translation of the source.
+SYNC_FOR_ALL = ("publish_translations", "use_machine_translation")
+
+
+def _is_localize_view(request, names):
+    match = request.resolver_match
+    return match is not None and "wagtail_localize" in match.namespaces and match.url_name in names
 
 
 class TranslationLanguageMiddleware:
@@ -58,9 +69,30 @@ class TranslationLanguageMiddleware:
             if target is not None and target not in allowed:
                 raise PermissionDenied
         elif localize and match.url_name == "update_translations":
-            others = Translation.objects.filter(
+            translations = Translation.objects.filter(
                 source_id=view_kwargs["translation_source_id"], enabled=True
-            ).exclude(target_locale_id__in=allowed)
-            if others.exists():
+            )
+            if not translations.filter(target_locale_id__in=allowed).exists():
                 raise PermissionDenied
+            for_all = request.method == "POST" and any(
+                request.POST.get(name) for name in SYNC_FOR_ALL
+            )
+            if for_all and translations.exclude(target_locale_id__in=allowed).exists():
+                messages.error(
+                    request,
+                    _(
+                        "Other languages are translated too: you may sync the translations, "
+                        "but not publish or machine translate them all."
+                    ),
+                )
+                return redirect(request.get_full_path())
         return None
+
+    def process_template_response(self, request, response):
+        allowed = allowed_locale_ids(request.user)
+        form = (response.context_data or {}).get("form")
+        if allowed is None or form is None or not _is_localize_view(request, SUBMIT_VIEWS):
+            return response
+        locales = form.fields["locales"]
+        locales.queryset = locales.queryset.filter(pk__in=allowed)
+        return response

@@ -7,18 +7,20 @@ its tree's. Snippets have no such policy: their hooks are the check. They run be
 wagtail-localize's hooks (``order``), which replace the edit view by its translation editor.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.core.exceptions import PermissionDenied
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.models import Locale, TranslatableMixin
 
 from clusterdirectory.dashboard import UntranslatedEventsPanel, missing_translations
 
-from .dashboard import OutdatedTranslationsPanel
+from .dashboard import OutdatedTranslationsPanel, outdated_sources
 from .languages import allowed_locale_ids, can_change, can_change_locale
+from .page_creation import refuse_autosave_of_new_page
 from .page_deletion import confirm_or_delete_other_languages
 from .panels import GroupLocalePermissionPanel
 
@@ -36,6 +38,10 @@ def check_parent_page(request, parent_page, page_class):
         _deny_other_languages(request, parent_page)
 
 
+# After the language check: a refused user gets her 403, not this answer.
+hooks.register("before_create_page", refuse_autosave_of_new_page)
+
+
 @hooks.register("before_edit_page", order=FIRST)
 @hooks.register("before_delete_page", order=FIRST)
 @hooks.register("before_unpublish_page", order=FIRST)
@@ -46,6 +52,39 @@ def check_parent_page(request, parent_page, page_class):
 @hooks.register("before_unpublish", order=FIRST)
 def check_language(request, instance):
     _deny_other_languages(request, instance)
+
+
+# Before wagtail-localize's hook, which answers with its translation editor.
+@hooks.register("before_edit_page", order=FIRST + 1)
+@hooks.register("before_edit_snippet", order=FIRST + 1)
+def say_the_source_changed(request, instance):
+    """A translation whose source was published after the last sync: the editor says so,
+    with the way to see the changes."""
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin):
+        return
+    source = (
+        outdated_sources()
+        .filter(
+            object_id=instance.translation_key,
+            translations__target_locale_id=instance.locale_id,
+            translations__enabled=True,
+        )
+        .first()
+    )
+    if source is None:
+        return
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    messages.warning(
+        request,
+        _(
+            "The original (%(language)s) was changed after this translation was last synced "
+            "with it: sync to see what changed."
+        )
+        % {"language": source.locale.get_display_name()},
+        buttons=[
+            messages.button(f"{sync_url}?{urlencode({'next': request.get_full_path()})}", _("Sync"))
+        ],
+    )
 
 
 # After the language check: only a page the user may delete gets this far.

@@ -15,7 +15,7 @@ from pytest_django.asserts import assertTemplateUsed
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from clusterdirectory.blocks import RecommendationBlock
+from clusterdirectory.blocks import RecommendationBlock, keyword_error
 from clusterdirectory.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -653,6 +653,20 @@ def test_a_recommendation_keyword_missing_from_its_statement_is_refused():
 
     [error] = excinfo.value.block_errors["keyword"].messages
     assert error == "“mobility” is not in the recommendation: copy a word or phrase from it."
+
+
+def test_a_keyword_without_its_recommendation_is_refused_in_a_draft_too():
+    """A draft (Wagtail's deferred validation: what "Save draft" and autosave run) lets other
+    fields be empty, not a recommendation: its keyword would be checked against nothing."""
+    block = RecommendationBlock()
+
+    with pytest.raises(ValidationError) as excinfo:
+        block.clean_deferred({"statement": "", "keyword": "oven"})
+
+    assert excinfo.value.block_errors["statement"].messages == ["This field is required."]
+    assert keyword_error("", "oven").messages == [
+        "“oven” is not in the recommendation: copy a word or phrase from it."
+    ]
 
 
 def test_admin_refuses_a_keyword_missing_from_its_recommendation(admin_client, root_page, locales):

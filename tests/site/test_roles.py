@@ -507,7 +507,7 @@ def test_snippet_translation_editor_only_for_own_language(member, locales):
     assert german_translation.enabled
 
 
-def test_sync_only_when_every_translation_is_in_own_languages(member, pages, locales):
+def test_sync_for_own_languages_publishing_only_when_every_translation_is(member, pages, locales):
     editor = member("editor")
     sources = {}
     for codes in (["da"], ["da", "de"]):
@@ -522,12 +522,30 @@ def test_sync_only_when_every_translation_is_in_own_languages(member, pages, loc
             {"locales": [locales[code].pk for code in codes]},
         )
         sources[len(codes)] = TranslationSource.objects.get_for_instance(english)
-    translator = member("translator_da")
+    danish, german = member("translator_da"), member("translator_de")
 
-    own = translator.get(reverse("wagtail_localize:update_translations", args=[sources[1].pk]))
-    shared = translator.post(reverse("wagtail_localize:update_translations", args=[sources[2].pk]))
+    def sync(client, source, **data):
+        url = reverse("wagtail_localize:update_translations", args=[source.pk])
+        return client.post(url, data)
 
-    assert own.status_code == 200 and shared.status_code == 403
+    def synced_at(source):
+        source.refresh_from_db()
+        return source.last_updated_at
+
+    before = synced_at(sources[1])
+    assert sync(german, sources[1]).status_code == 403  # no German translation to sync
+    assert synced_at(sources[1]) == before
+    assert sync(danish, sources[1], publish_translations="on").status_code == 302
+    assert synced_at(sources[1]) > before
+
+    before = synced_at(sources[2])
+    refused = sync(danish, sources[2], publish_translations="on")
+    assert refused.status_code == 302 and refused.url.startswith(
+        reverse("wagtail_localize:update_translations", args=[sources[2].pk])
+    )
+    assert synced_at(sources[2]) == before
+    assert sync(danish, sources[2]).status_code == 302  # updates what translators work from
+    assert synced_at(sources[2]) > before
 
 
 def test_a_translator_who_is_also_an_editor_keeps_to_their_language(pages, django_user_model):
