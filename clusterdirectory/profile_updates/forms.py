@@ -17,6 +17,7 @@ class ProfileUpdateForm(RegistrationForm):
     # The revision the form was filled from: what the person did not change stays as it is
     # now, even if others sent changes meanwhile.
     shown_revision = forms.CharField(required=False, widget=forms.HiddenInput)
+    form_token = None  # the link works once already
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
