@@ -6,6 +6,7 @@ never edit them; the cluster's page is where a profile is edited.
 """
 
 from django.core.exceptions import FieldDoesNotExist
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.permissions import register_permission_policy
 
 from .listing import LOGO_FILTER
 from .models import ClusterRegistration, ContactRequest
+from .registration.duplicates import likely_duplicates
 
 
 class ReadAndDeletePolicy(ModelPermissionPolicy):
@@ -68,7 +70,28 @@ class PageColumn(Column):
 
 class RegistrationInspectView(InspectWithHelpTextView):
     """The registration with links to the cluster page it became (a draft until approved)
-    and to its index, and the logo itself."""
+    and to its index, the logo itself, and the pending registrations and live clusters that
+    look like the same cluster."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields.insert(fields.index("status") + 1, "likely_duplicates")
+        return fields
+
+    def get_field_label(self, field_name, field):
+        if field_name == "likely_duplicates":
+            return _("Likely duplicates")
+        return super().get_field_label(field_name, field)
+
+    def get_likely_duplicates_display_value(self):
+        duplicates = likely_duplicates([self.object])[self.object.pk]
+        if not duplicates:
+            return _(
+                "No other pending registration or live cluster has this name, website or e-mail."
+            )
+        return render_to_string(
+            "clusterdirectory/admin/likely_duplicates.html", {"duplicates": duplicates}
+        )
 
     def get_page_display_value(self):
         return page_link(self.object.page)
@@ -116,7 +139,7 @@ class RegistrationViewSet(ModelViewSet):
     ]
     list_filter = ["status", "country", "language_code"]
     search_fields = ["name", "contact_name", "contact_email", "city"]
-    inspect_view_fields_exclude = ["id"]
+    inspect_view_fields_exclude = ["id", "form_token"]
     form_fields = ["status"]  # required by ModelViewSet; the policy forbids editing
     list_export = [
         "name",

@@ -1,4 +1,5 @@
-"""Panels on the admin dashboard for what needs staff: registrations to approve, registered
+"""Panels on the admin dashboard for what needs staff: registrations to approve (with their
+likely duplicates), registered
 clusters shown with their own text in other languages, upcoming events that are not
 translated yet, and how many visitors follow each industry.
 
@@ -15,6 +16,7 @@ from wagtail.models import Locale, Page
 from .every_language import aliased_locales, language_name
 from .models import ClusterRegistration, EventPage, Subscription
 from .models.registrations import RegistrationStatus
+from .registration.duplicates import likely_duplicates
 
 LIMIT = 10
 
@@ -70,6 +72,12 @@ class RegistrationsAwaitingApprovalPanel(DashboardPanel):
     def index_url(self):
         status = RegistrationStatus.IN_MODERATION
         return reverse("clusterdirectory_registrations:index") + f"?status={status}"
+
+    def prepare(self, registrations):
+        duplicates = likely_duplicates(registrations)
+        for registration in registrations:
+            registration.likely_duplicates = duplicates[registration.pk]
+        return registrations
 
 
 class RegistrationsShownUntranslatedPanel(DashboardPanel):

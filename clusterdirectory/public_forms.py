@@ -5,10 +5,11 @@ a message next to each field (status 400); ``on_invalid(form)`` may keep what a 
 not send again (files). A filled honeypot gets the thank-you page and
 nothing is stored. Past the rate limit the form comes back with a message (status 429) and
 nothing is stored. Otherwise ``on_valid(form)`` stores the submission and the visitor is
-redirected to the thank-you page.
+redirected to the thank-you page, unless it returns a response to answer with instead.
 """
 
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -42,8 +43,8 @@ def process_public_form(
             status = 429
         elif form.is_valid():
             limiter.hit(request)
-            on_valid(form)
-            return see_other(success_url)
+            answer = on_valid(form)
+            return answer if isinstance(answer, HttpResponseBase) else see_other(success_url)
         else:
             status = 400
             if on_invalid:

@@ -102,11 +102,21 @@ class ClusterRegistration(models.Model):
         related_name="+",
     )
     consent = models.BooleanField(_("consent to publish and store"), default=False)
+    # The one-time key of the form it was sent with: the same form sent again (the back
+    # button, a second click) is recognised and not registered twice.
+    form_token = models.CharField(_("form token"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("cluster registration")
         verbose_name_plural = _("cluster registrations")
         ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form_token"],
+                condition=~models.Q(form_token=""),
+                name="clusterdirectory_registration_form_once",
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -11,7 +11,13 @@ class RequestLinkForm(HoneypotMixin, forms.Form):
 
 
 class ProfileUpdateForm(RegistrationForm):
-    """The registration form, filled with the cluster's live profile."""
+    """The registration form, filled with the cluster's profile: the live one, or with the
+    changes waiting for review."""
+
+    # The revision the form was filled from: what the person did not change stays as it is
+    # now, even if others sent changes meanwhile.
+    shown_revision = forms.CharField(required=False, widget=forms.HiddenInput)
+    form_token = None  # the link works once already
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

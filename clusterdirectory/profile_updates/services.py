@@ -65,45 +65,93 @@ def send_link(page, request):
     return update
 
 
-def apply_update(update, form):
+def pending_review(page):
+    """The workflow state of changes to ``page`` waiting for review, or None."""
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        return state
+    return None
+
+
+def profile_to_update(page):
+    """What a profile update starts from: with changes waiting for review, the page's latest
+    revision (them included), else the live page. An update made from the live page would
+    replace them in review and drop them."""
+    if pending_review(page) is not None:
+        return page.get_latest_revision_as_object()
+    return page
+
+
+def shown_revision_id(page):
+    """The revision the form of ``profile_to_update(page)`` shows, or None."""
+    return page.latest_revision_id if pending_review(page) is not None else page.live_revision_id
+
+
+def apply_update(update, form, shown_revision=None):
     """The profile ``form`` holds as a new revision of the cluster's page, submitted to
-    moderation; the live page stays as it is until a moderator approves. Uses the link."""
+    moderation; the live page stays as it is until a moderator approves. Uses the link.
+
+    Only what the person changed on the form is applied, to the profile with any changes
+    waiting for review: changes sent by someone else since the form was opened (the form
+    showed ``shown_revision``) stay in.
+    """
     with transaction.atomic():
         update = ProfileUpdate.objects.select_for_update().get(pk=update.pk)
         if update.used_at is not None:  # the same form sent twice at once
             raise InvalidLink("used")
-        page = ClusterPage.objects.get(pk=update.page_id)
+        live = ClusterPage.objects.get(pk=update.page_id)
+        replaced = pending_review(live)
+        page = profile_to_update(live)
+        shown = type(form).initial_for(_revision_shown(live, shown_revision) or page)
         registration = form.save(commit=False)  # unsaved: the registration's own cleaning
-        values = profile_values(registration)
-        # The form shows the description and services as plain text: sent back unchanged,
-        # they keep their formatting, links and block ids (which translations follow).
-        shown = type(form).initial_for(page)
-        for name in ("description", "services"):
-            if same_text(form.cleaned_data.get(name, ""), shown[name]):
-                del values[name]
-        for name, value in values.items():
-            setattr(page, name, value)
+        for name, value in profile_values(registration).items():
+            if any(_changed(form, sent, shown) for sent in FORM_FIELDS.get(name, [name])):
+                setattr(page, name, value)
         upload = form.cleaned_data.get("logo_file")
         if upload:
             page.logo = logo_image(upload, page.title)
-        page.industries.set(list(form.cleaned_data["industries"]))
+        if _changed(form, "industries", shown):
+            page.industries.set(list(form.cleaned_data["industries"]))
         # A revision only: save_revision() leaves the live page's fields as they are.
         update.revision = page.save_revision(log_action=True)
         submit_to_moderation(page)
         update.used_at = timezone.now()
         update.save(update_fields=["revision", "used_at"])
     form.forget_kept_logo()
-    transaction.on_commit(lambda: notify_moderators(update, page))
+    replaced_at = replaced.created_at if replaced is not None else None
+    transaction.on_commit(lambda: notify_moderators(update, page, replaced_at))
     return update
+
+
+# The form's fields each page field is made from, where they differ.
+FORM_FIELDS = {"title": ["name"], "focus_areas": ["focus_areas", "industry_other"]}
+
+
+def _revision_shown(page, revision_id):
+    if not str(revision_id or "").isdigit():
+        return None
+    revision = page.revisions.filter(pk=int(revision_id)).first()
+    return revision.as_object() if revision is not None else None
+
+
+def _changed(form, name, shown):
+    """Whether the person changed field ``name`` from what the form showed them."""
+    if name in ("description", "services"):
+        # The form shows them as plain text: sent back unchanged, they keep their
+        # formatting, links and block ids (which translations follow).
+        return not same_text(form.cleaned_data.get(name, ""), shown[name])
+    field = form.fields[name]
+    return field.has_changed(shown.get(name), form[name].value())
 
 
 def same_text(sent, shown):
     return " ".join(str(sent).split()) == " ".join(str(shown).split())
 
 
-def notify_moderators(update, page):
+def notify_moderators(update, page, replaced_at=None):
     """Tell the moderators what changed, with the link to Wagtail's comparison of the live
-    page and the new revision. Wagtail's own workflow notice goes out too."""
+    page and the new revision (and that it replaces in review the changes that waited since
+    ``replaced_at``, which it includes). Wagtail's own workflow notice goes out too."""
     recipients = moderator_addresses()
     if not recipients:
         return
@@ -116,6 +164,7 @@ def notify_moderators(update, page):
             )
         ),
         "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "replaced_at": replaced_at,
     }
     try:
         with translation.override(settings.LANGUAGE_CODE):

@@ -12,7 +12,15 @@ from ..antispam import RateLimiter
 from ..public_forms import TOO_MANY, see_other
 from .forms import ProfileUpdateForm, RequestLinkForm
 from .links import InvalidLink, profile_page, update_for
-from .services import MailFailed, apply_update, links_exhausted, send_link
+from .services import (
+    MailFailed,
+    apply_update,
+    links_exhausted,
+    pending_review,
+    profile_to_update,
+    send_link,
+    shown_revision_id,
+)
 
 limiter = RateLimiter("profile-update", "PROFILE_UPDATE_RATE_LIMIT")
 # What a link that does not work answers: a forged one is a bad request, an old one gone.
@@ -90,7 +98,7 @@ def edit(request, page, token):
         form = ProfileUpdateForm(data=request.POST, files=request.FILES, **kwargs)
         if form.is_valid():
             try:
-                apply_update(update, form)
+                apply_update(update, form, form.cleaned_data["shown_revision"])
             except InvalidLink as error:
                 return _invalid(request, page, error.reason)
             except ValidationError as error:  # the page's own checks, beyond the form's
@@ -99,9 +107,20 @@ def edit(request, page, token):
                 return see_other(_subpage_url(request, page, "profile_update_done"))
         status = 400
         form.keep_logo()
-    else:
-        form = ProfileUpdateForm(initial=ProfileUpdateForm.initial_for(owner), **kwargs)
-    return _render(request, page, "form", {"form": form, "logo": owner.logo}, status)
+    profile = profile_to_update(owner)
+    if request.method != "POST":
+        initial = {
+            **ProfileUpdateForm.initial_for(profile),
+            "shown_revision": shown_revision_id(owner),
+        }
+        form = ProfileUpdateForm(initial=initial, **kwargs)
+    pending = pending_review(owner)
+    context = {
+        "form": form,
+        "logo": profile.logo,
+        "pending_since": pending.created_at if pending is not None else None,
+    }
+    return _render(request, page, "form", context, status)
 
 
 def done(request, page):

@@ -14,6 +14,7 @@ from ..conf import get_setting
 from ..models import ClusterRegistration, IndustryTag, industry_names
 from ..text import plain_text
 from . import kept_logo
+from .repeats import TOKEN, new_form_token
 
 LOGO_FORMATS = {"JPEG", "PNG", "WEBP"}
 REQUIRED_TEXT_FIELDS = [
@@ -63,6 +64,8 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
     consent = forms.BooleanField(required=True)
     # A logo chosen before the form last came back with errors (``kept_logo.py``).
     logo_kept = forms.CharField(required=False, widget=forms.HiddenInput)
+    # One key per form shown (``repeats.py``); the form sent again keeps it.
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = ClusterRegistration
@@ -140,6 +143,8 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if "form_token" in self.fields:
+            self.fields["form_token"].initial = new_form_token()
         self.kept_logo_path = None
         self.fields["industries"].names = industry_names()
         self.fields["country"].choices = [("", _("Choose a country"))] + list(
@@ -188,6 +193,10 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
                 _("This phone number does not exist. Please check it."), code="phone_invalid"
             )
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    def clean_form_token(self):
+        token = self.cleaned_data["form_token"]
+        return token if TOKEN.fullmatch(token) else ""  # not ours: only nothing to recognise
 
     def clean_founded_year(self):
         year = self.cleaned_data["founded_year"]

@@ -17,6 +17,7 @@ from wagtail.models import Workflow
 
 from ..conf import get_setting
 from ..every_language import aliased_locales, language_name
+from .duplicates import likely_duplicates
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def notify_moderators(registration):
         "registration_url": admin_url(
             reverse("clusterdirectory_registrations:inspect", args=[registration.pk])
         ),
+        "duplicates": likely_duplicates([registration])[registration.pk],
     }
     try:
         with translation.override(settings.LANGUAGE_CODE):

@@ -2,7 +2,7 @@
 
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from wagtail.coreutils import string_to_ascii
 from wagtail.images import get_image_model
@@ -13,6 +13,7 @@ from ..every_language import alias_in_every_language
 from ..models import ClusterPage, ClusterRegistration, RegistrationStatus
 from ..text import plain_lines, plain_text, text_to_rich_text
 from .notifications import notify_moderators
+from .repeats import earlier_registration
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +26,19 @@ def store_registration(form, index_page, language_code):
     registration = form.save(commit=False)
     registration.index_page = index_page
     registration.language_code = language_code
-    with transaction.atomic():
-        upload = form.cleaned_data.get("logo_file")
-        if upload:
-            registration.logo = logo_image(upload, registration.name)
-        registration.save()
-        form.save_m2m()
+    registration.form_token = form.cleaned_data.get("form_token") or ""
+    try:
+        with transaction.atomic():
+            upload = form.cleaned_data.get("logo_file")
+            if upload:
+                registration.logo = logo_image(upload, registration.name)
+            registration.save()
+            form.save_m2m()
+    except IntegrityError:
+        earlier = earlier_registration(registration.form_token)
+        if earlier is None:
+            raise
+        return earlier  # the same form sent twice at once: the first one counts
     form.forget_kept_logo()  # now a Wagtail image
     if create_page(registration):
         notify_moderators(registration)

@@ -145,3 +145,42 @@ def test_a_danish_registration_is_found_and_matched_in_every_language(
     assert both > max(wind, food)
     expect(page.locator(".cluster-card", has_text="Brintklynge Sønderjylland")).to_have_count(1)
     snap(page, "two industries")
+
+
+def test_back_after_registering_and_sending_again_registers_once(page, cluster_site, moderator):
+    """Issue 26: back from the thank-you page and the form sent again made a second
+    registration and second drafts (``...-2``) in every language."""
+    page.goto("/da/clusters/register/")
+    fill_profile(page, industry="Fødevarer")
+    page.fill("#id_name", "Brintklynge Sønderjylland")
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Send registrering").click()
+    expect(page.locator("h1")).to_have_text("Tak for din registrering")
+
+    page.go_back()
+    expect(page).to_have_url("/da/clusters/register/")
+    snap(page, "back on the form")
+    if not page.locator("#id_consent").is_checked():  # the browser kept what it could
+        fill_profile(page, industry="Fødevarer")
+        page.fill("#id_name", "Brintklynge Sønderjylland")
+        page.locator("#id_consent").check()
+    page.get_by_role("button", name="Send registrering").click()
+    expect(page.locator("h1")).to_have_text("Denne registrering er allerede modtaget")
+    expect(page.locator("main")).to_contain_text("Du har sendt denne formular før")
+    snap(page, "already received")
+
+    assert ClusterRegistration.objects.count() == 1
+    drafts = ClusterPage.objects.filter(title="Brintklynge Sønderjylland")
+    assert set(drafts.values_list("slug", flat=True)) == {"brintklynge-sonderjylland"}
+    assert drafts.count() == 3  # one in each language
+
+    # A new registration from the form opened anew still works.
+    page.get_by_role("link", name="Tilbage til de deltagende klynger").click()
+    page.get_by_role("link", name="Registrér din klynge").click()
+    fill_profile(page, industry="Fødevarer")
+    page.fill("#id_name", "Fyns Fødevareklynge")
+    page.fill("#id_website", "https://www.foedevareklynge.example/")
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Send registrering").click()
+    expect(page.locator("h1")).to_have_text("Tak for din registrering")
+    assert ClusterRegistration.objects.count() == 2

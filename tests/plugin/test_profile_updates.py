@@ -303,3 +303,101 @@ def test_in_danish_from_a_translation_the_source_page_is_updated(
     assert response.status_code == 303
     assert ProfileUpdate.objects.get().page_id == cewind.pk
     assert ClusterPage.objects.get(pk=cewind.pk).get_latest_revision_as_object().city == "Husum"
+
+
+def form_data(form, **changes):
+    """What a browser sends back from ``form`` as shown, with ``changes`` typed in."""
+    data = {"fax": "", "consent": "on"}
+    for name, value in form.initial.items():
+        if value is None or value is False:
+            continue
+        data[name] = "on" if value is True else value
+    data.update(changes)
+    return data
+
+
+def approve(page, moderator):
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    page.refresh_from_db()
+
+
+def test_a_second_link_opens_the_changes_waiting_for_review_and_keeps_them(
+    client, cewind, tags, moderator, django_capture_on_commit_callbacks
+):
+    """Issue 26: a manager sent changes, then asked for a new link before they were approved
+    and changed only the phone number; the live page then had neither change."""
+    ask_for_link(client, cewind)
+    first = client.get(mailed_link(mail.outbox[0])).context["form"]
+    assert first.initial["members_count"] == 30
+    sent = form_data(
+        first,
+        members_count="57",
+        focus_areas="Offshore wind\nHydrogen",
+        industries=[tag.slug for tag in tags],
+        logo_file=image_upload(),
+    )
+    assert client.post(mailed_link(mail.outbox[0]), sent).status_code == 303
+    first_revision = ProfileUpdate.objects.get().revision
+
+    mail.outbox.clear()
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    response = client.get(link)
+    body = response.content.decode()
+    assert "are waiting for review" in body
+    assert "The form shows the profile with these changes" in body
+    second = response.context["form"]
+    assert second.initial["members_count"] == 57
+    assert second.initial["focus_areas"] == "Offshore wind\nHydrogen"
+    assert sorted(second.initial["industries"]) == sorted(tag.slug for tag in tags)
+    assert response.context["logo"] == first_revision.as_object().logo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link, form_data(second, contact_phone="+49 461 7654321"))
+    assert response.status_code == 303
+
+    [notice] = [m for m in mail.outbox if m.subject.startswith("Profile update")]
+    assert "were still waiting for review: they are included" in notice.body
+    approve(cewind, moderator)
+    live = ClusterPage.objects.get(pk=cewind.pk)
+    assert live.contact_phone == "+49 461 7654321"
+    assert live.members_count == 57
+    assert live.focus_areas == "Offshore wind\nHydrogen"
+    assert sorted(t.slug for t in live.industries.all()) == sorted(t.slug for t in tags)
+    assert live.logo == first_revision.as_object().logo
+    assert "are waiting for review" not in client.get(cewind.url + "update/").content.decode()
+
+
+def test_changes_sent_while_a_form_was_open_stay_in(client, cewind, tags):
+    """Two links opened before either was sent: each person's changes are kept, what they
+    did not touch is not set back to what their form showed."""
+    ask_for_link(client, cewind)
+    ask_for_link(client, cewind)
+    link_a, link_b = (mailed_link(message) for message in mail.outbox)
+    form_a = client.get(link_a).context["form"]
+    form_b = client.get(link_b).context["form"]
+    assert "are waiting for review" not in client.get(link_a).content.decode()
+
+    assert client.post(link_b, form_data(form_b, city="Husum", postcode="25813")).status_code == 303
+    assert client.post(link_a, form_data(form_a, members_count="57")).status_code == 303
+
+    draft = ClusterPage.objects.get(pk=cewind.pk).get_latest_revision_as_object()
+    assert (draft.city, draft.postcode, draft.members_count) == ("Husum", "25813", 57)
+    assert ClusterPage.objects.get(pk=cewind.pk).city == "Flensburg"
+
+
+def test_a_changed_shown_revision_cannot_reach_another_page(client, cewind, cluster_index, tags):
+    other = ClusterPageFactory(parent=cluster_index, title="Other", city="Kiel")
+    other_revision = other.save_revision()
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    form = client.get(link).context["form"]
+
+    for shown in (str(other_revision.pk), "x'); --", "9" * 30):
+        data = form_data(form, shown_revision=shown, members_count="31")
+        ProfileUpdate.objects.update(used_at=None)
+        assert client.post(link, data).status_code == 303, shown
+        draft = ClusterPage.objects.get(pk=cewind.pk).get_latest_revision_as_object()
+        assert (draft.city, draft.members_count) == ("Flensburg", 31)

@@ -821,3 +821,201 @@ def test_deleting_a_rejected_registration_takes_its_pages_in_every_language(
 
     assert not ClusterPage.objects.exists()
     assert not get_image_model().objects.exists()
+
+
+# -- The same registration sent again (issue 26) ---------------------------------------------
+
+
+def shown_form_token(client, index):
+    return client.get(register_url(index)).context["form"]["form_token"].value()
+
+
+def test_the_same_form_sent_again_is_received_once(client, cluster_index, tags, moderator):
+    """Back from the thank-you page, the form as it was, sent again: no second registration,
+    no second draft, the thank-you page saying it was received already."""
+    token = shown_form_token(client, cluster_index)
+    data = valid_data(tags, form_token=token, logo_file=image_upload())
+    assert client.post(register_url(cluster_index), data).status_code == 303
+    mail.outbox.clear()
+
+    again = Client()  # even from another browser: the key is the form's
+    data = valid_data(tags, form_token=token, city="Husum", consent=None)
+    response = again.post(register_url(cluster_index), data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This registration was already received" in html
+    assert "not registered a second time" in html
+    assert "The network's staff will review the profile" in html  # the thank-you text
+    assert ClusterRegistration.objects.count() == 1
+    assert ClusterPage.objects.count() == 1
+    assert get_image_model().objects.count() == 1
+    assert mail.outbox == []
+
+
+def test_the_form_loaded_anew_and_sent_again_from_the_same_browser_is_received_once(
+    client, cluster_index, tags
+):
+    """A browser that loads the form again on the way back shows a new key: the same cluster
+    (name and website, whatever their spelling) sent again from it is still one."""
+    data = valid_data(tags, form_token=shown_form_token(client, cluster_index))
+    assert client.post(register_url(cluster_index), data).status_code == 303
+
+    data = valid_data(
+        tags,
+        form_token=shown_form_token(client, cluster_index),
+        name="cluster  NORD",
+        website="http://www.cluster-nord.example/",
+    )
+    response = client.post(register_url(cluster_index), data)
+
+    assert response.status_code == 200
+    assert "This registration was already received" in response.content.decode()
+    assert ClusterRegistration.objects.count() == 1
+
+
+def test_a_new_registration_after_one_still_works(client, cluster_index, tags):
+    data = valid_data(tags, form_token=shown_form_token(client, cluster_index))
+    assert client.post(register_url(cluster_index), data).status_code == 303
+
+    other = valid_data(
+        tags,
+        form_token=shown_form_token(client, cluster_index),
+        name="Cluster Süd",
+        website="https://cluster-sued.example",
+    )
+    assert client.post(register_url(cluster_index), other).status_code == 303
+    # Another browser with the same cluster is registered too: the moderators see both
+    # (the dashboard names likely duplicates).
+    same = valid_data(tags, form_token=shown_form_token(Client(), cluster_index))
+    assert Client().post(register_url(cluster_index), same).status_code == 303
+    assert ClusterRegistration.objects.count() == 3
+    assert sorted(ClusterPage.objects.values_list("slug", flat=True)) == [
+        "cluster-nord",
+        "cluster-nord-2",
+        "cluster-sud",
+    ]
+
+
+@pytest.mark.parametrize("token", ["", "x" * 65, "../../etc", "é", "a b", "\x00"])
+def test_any_form_token_is_answered_without_a_server_error(client, cluster_index, tags, token):
+    response = client.post(register_url(cluster_index), valid_data(tags, form_token=token))
+    assert response.status_code in (303, 400)
+    if response.status_code == 303:
+        assert ClusterRegistration.objects.get().form_token == ""
+
+
+def test_a_forged_browser_record_is_ignored(client, cluster_index, tags):
+    data = valid_data(tags, form_token=shown_form_token(client, cluster_index))
+    assert client.post(register_url(cluster_index), data).status_code == 303
+    registration = ClusterRegistration.objects.get()
+    stranger = Client()
+    stranger.cookies["clusterdirectory_registered"] = str(registration.pk)
+    data = valid_data(tags, form_token=shown_form_token(stranger, cluster_index))
+    assert stranger.post(register_url(cluster_index), data).status_code == 303
+    assert ClusterRegistration.objects.count() == 2
+
+
+def test_the_same_form_sent_twice_at_once_is_stored_once(rf, cluster_index, tags):
+    """Both requests pass the check before either is stored: the database keeps one."""
+    from clusterdirectory.registration.forms import RegistrationForm
+    from clusterdirectory.registration.services import store_registration
+
+    data = valid_data(tags, form_token="same-key")
+    first = RegistrationForm(data=data)
+    second = RegistrationForm(data=data)
+    assert first.is_valid() and second.is_valid()
+
+    stored = store_registration(first, cluster_index, "en")
+    assert store_registration(second, cluster_index, "en") == stored
+    assert ClusterRegistration.objects.count() == 1
+    assert ClusterPage.objects.count() == 1
+
+
+# -- Likely duplicates, for the moderators (issue 26) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "same", "different"),
+    [
+        (
+            "name",
+            [
+                "Brintklynge Sønderjylland",
+                " brintklynge  SØNDERJYLLAND",
+                "Brintklynge Sonderjylland",
+            ],
+            ["Brintklynge Fyn"],
+        ),
+        (
+            "website",
+            ["https://www.cluster.example/", "cluster.example", "http://CLUSTER.example:8080/en/"],
+            ["https://other.example", ""],
+        ),
+        ("email", ["Anna@Cluster.example", " anna@cluster.EXAMPLE"], ["anna@other.example", ""]),
+    ],
+)
+def test_what_counts_as_the_same(key, same, different):
+    from clusterdirectory.registration.duplicates import KEYS
+
+    normalise = KEYS[key]
+    assert len({normalise(value) for value in same}) == 1
+    assert all(normalise(value) != normalise(same[0]) for value in different)
+
+
+def test_moderators_see_likely_duplicates_in_the_registration_and_the_email(
+    admin_client, cluster_index, tags, moderator
+):
+    live = ClusterPageFactory(
+        parent=cluster_index, title="Cluster Nord", website="https://www.cluster-nord.example/"
+    )
+    ClusterPageFactory(parent=cluster_index, title="Unrelated", website="https://else.example")
+    Client().post(register_url(cluster_index), valid_data(tags, name="CLUSTER NØRD"))
+    first = ClusterRegistration.objects.get()
+    mail.outbox.clear()
+    data = valid_data(
+        tags,
+        name="Nordcluster",
+        website="https://nord.example",
+        contact_email="ANNA@cluster-nord.example",
+    )
+    Client().post(register_url(cluster_index), data)
+    second = ClusterRegistration.objects.exclude(pk=first.pk).get()
+
+    html = admin_client.get(
+        reverse("clusterdirectory_registrations:inspect", args=[second.pk])
+    ).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    listed = soup.select(".likely-duplicates li")
+    assert [item.get_text(" ", strip=True) for item in listed] == [
+        "CLUSTER NØRD (pending registration: same e-mail)"
+    ]
+    inspect_first = reverse("clusterdirectory_registrations:inspect", args=[first.pk])
+    assert listed[0].a["href"] == inspect_first
+    [notice] = [m for m in mail.outbox if m.subject.startswith("New cluster registration")]
+    assert "Possibly the same cluster as:\n- CLUSTER NØRD (pending registration: same e-mail)" in (
+        notice.body
+    )
+
+    html = admin_client.get(inspect_first).content.decode()
+    listed = BeautifulSoup(html, "html.parser").select(".likely-duplicates li")
+    assert [item.get_text(" ", strip=True) for item in listed] == [
+        "Cluster Nord (live cluster: same name, same website)",
+        "Nordcluster (pending registration: same e-mail)",
+    ]
+    assert listed[0].a["href"] == reverse("wagtailadmin_pages:edit", args=[live.pk])
+    assert "Unrelated" not in html
+    assert "form_token" not in html and "Form token" not in html
+
+
+def test_a_published_registration_is_no_duplicate_of_its_own_page(
+    admin_client, client, indexes, tags, moderator
+):
+    registration = register_in_danish(client, indexes, tags)
+    approve(registration.page, moderator)
+
+    html = admin_client.get(
+        reverse("clusterdirectory_registrations:inspect", args=[registration.pk])
+    ).content.decode()
+
+    assert "No other pending registration or live cluster has this name" in html

@@ -3,12 +3,14 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -20,7 +22,12 @@ from clusterdirectory.models.registrations import RegistrationStatus
 from home.models import StandardPage
 from staff.roles import EDITORS, MODERATORS, TRANSLATORS_DA, TRANSLATORS_DE
 from tests.conftest import translate_page
-from tests.factories import ClusterRegistrationFactory, EventIndexPageFactory, EventPageFactory
+from tests.factories import (
+    ClusterPageFactory,
+    ClusterRegistrationFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+)
 
 REGISTRATIONS = "Cluster registrations awaiting approval"
 EVENTS = "Upcoming events without translations"
@@ -63,7 +70,12 @@ def panel(html, heading):
 
 
 def register(name, status=RegistrationStatus.IN_MODERATION):
-    return ClusterRegistrationFactory(status=status, name=name)
+    """A registration with a website and e-mail of its own name: a duplicate of another only
+    by name."""
+    host = f"{slugify(name)}.example"
+    return ClusterRegistrationFactory(
+        status=status, name=name, website=f"https://{host}", contact_email=f"info@{host}"
+    )
 
 
 # Registrations -------------------------------------------------------------------------------
@@ -104,6 +116,65 @@ def test_registrations_beyond_the_limit_are_counted(member):
 
     assert "Cluster 09" in html and "Cluster 10" not in html
     assert "And 2 more." in html
+
+
+def test_moderators_see_likely_duplicates_of_waiting_registrations(member, cluster_index):
+    """Issue 26: the same cluster registered twice, or one already in the directory."""
+    live = ClusterPageFactory(
+        parent=cluster_index, title="CEwind", website="https://www.cewind.example/"
+    )
+    first = ClusterRegistrationFactory(
+        status=RegistrationStatus.IN_MODERATION, name="Clüster Nord", website="https://nord.example"
+    )
+    ClusterRegistrationFactory(
+        status=RegistrationStatus.IN_MODERATION,
+        name="cluster nord",
+        website="http://nord.example",
+        contact_email="other@nord.example",
+    )
+    ClusterRegistrationFactory(
+        status=RegistrationStatus.RECEIVED,
+        name="CEwind e.V.",
+        website="cewind.example",
+        contact_email="info@cewind.example",
+    )
+    ClusterRegistrationFactory(
+        status=RegistrationStatus.IN_MODERATION,
+        name="Alone",
+        website="https://alone.example",
+        contact_email="alone@alone.example",
+    )
+
+    moderator = member(MODERATORS)
+    html = panel(dashboard(moderator), REGISTRATIONS)
+
+    rows = {
+        row.select_one(".title-wrapper").get_text(strip=True): row
+        for row in BeautifulSoup(html, "html.parser").select("tr")
+    }
+    assert set(rows) == {"Clüster Nord", "cluster nord", "Alone"}
+    second = rows["cluster nord"].select(".likely-duplicates li")
+    assert [item.get_text(" ", strip=True) for item in second] == [
+        "Clüster Nord (pending registration: same name, same website)"
+    ]
+    inspect = reverse("clusterdirectory_registrations:inspect", args=[first.pk])
+    assert second[0].a["href"] == inspect
+    assert not rows["Alone"].select(".likely-duplicates")
+    ClusterRegistrationFactory(
+        status=RegistrationStatus.IN_MODERATION,
+        name="Windcluster",
+        website="https://cewind.example",
+        contact_email="x@y.example",
+    )
+    html = panel(dashboard(moderator), REGISTRATIONS)
+    row = html[html.index("Windcluster") :].split("</tr>")[0]
+    assert "CEwind (live cluster: same website)" in " ".join(
+        BeautifulSoup(row, "html.parser").get_text(" ", strip=True).split()
+    )
+    assert reverse("wagtailadmin_pages:edit", args=[live.pk]) in row
+    assert "CEwind e.V. (pending registration: same website)" in " ".join(
+        BeautifulSoup(row, "html.parser").get_text(" ", strip=True).split()
+    )
 
 
 # Upcoming events without translations ---------------------------------------------------------
