@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clusterdirectory', '0010_page_image_alt_text'),
+        ('clusterdirectory', '0011_registration_form_token'),
     ]
 
     operations = [
