@@ -168,4 +168,4 @@ messages: $(VENV)/.run-installed
 	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media .test-media test-artifacts static .bench .cache
+	rm -rf $(VENV) node_modules db.sqlite3 .secret-key media .test-media test-artifacts static .bench .cache

@@ -78,3 +78,40 @@ def test_the_pause_page_is_in_the_admin_language(client, admin_user, settings):
     )
     assert response.status_code == 429
     assert "Minuten" in response.content.decode()
+
+
+DEV_KEY = """
+from django.conf import settings
+print(settings.SECRET_KEY)
+"""
+
+
+def test_make_run_signs_with_the_checkouts_own_key(settings):
+    from pathlib import Path
+
+    from tests.site.test_deployment import run
+
+    result = run(DEV_KEY, DJANGO_SETTINGS_MODULE="cms.settings.dev")
+    assert result.returncode == 0, result.stderr
+    key = result.stdout.strip()
+    assert key == (Path(settings.BASE_DIR) / ".secret-key").read_text().strip()
+    assert key != "dev-only-insecure-key"
+
+
+def test_each_checkout_gets_a_development_key_of_its_own(tmp_path):
+    from cms.settings.local_secret import local_secret_key
+
+    first, second = tmp_path / "one" / ".secret-key", tmp_path / "two" / ".secret-key"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    key = local_secret_key(first)
+    assert len(key) >= 50
+    assert local_secret_key(first) == key  # kept: sessions and links survive a restart
+    assert local_secret_key(second) != key
+    assert first.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_key_file_is_never_committed(settings):
+    from pathlib import Path
+
+    assert "/.secret-key" in (Path(settings.BASE_DIR) / ".gitignore").read_text().splitlines()
