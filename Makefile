@@ -12,23 +12,38 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run serve bench bench-postgres load wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
+.PHONY: lock run serve bench bench-postgres load wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
 
-$(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check --group run
+# Every package, its dependencies too, at the version and with the hashes of the lock files
+# in requirements/ (made from pyproject.toml's groups by `make lock`).
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+
+$(VENV)/.run-installed: requirements/run.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/run.txt
 	touch $@
 
-$(VENV)/.bench-installed: pyproject.toml $(VENV)/.run-installed
-	$(PY) -m pip install --quiet --disable-pip-version-check --group bench
+$(VENV)/.bench-installed: requirements/bench.txt $(VENV)/.run-installed
+	$(PIP_INSTALL) -r requirements/bench.txt
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
-	$(PY) -m pip install --quiet --disable-pip-version-check --group test
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.run-installed
+	$(PIP_INSTALL) -r requirements/test.txt
 	touch $@
+
+# The lock files again from pyproject.toml, keeping every version that still fits;
+# UPGRADE=name moves that one package (and what it needs) to its newest fitting version.
+UV := uv==0.13.8
+lock: | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check $(UV)
+	for group in run test bench; do \
+		$(VENV)/bin/uv pip compile --quiet --group pyproject.toml:$$group --generate-hashes \
+			--universal --python-version 3.11 --no-header $(if $(UPGRADE),--upgrade-package $(UPGRADE)) \
+			--output-file requirements/$$group.txt || exit 1; \
+	done
 
 # Compiles every .po catalogue with polib, so no system gettext is needed.
 compilemessages: $(VENV)/.run-installed

@@ -115,3 +115,19 @@ def test_the_key_file_is_never_committed(settings):
     from pathlib import Path
 
     assert "/.secret-key" in (Path(settings.BASE_DIR) / ".gitignore").read_text().splitlines()
+
+
+def test_cookies_are_secure_in_production():
+    """The scan ran against `make run` on plain HTTP, where a Secure cookie could not be sent
+    back; production (HTTPS) sets the flag on both cookies (and `check --deploy` is clean)."""
+    import json
+
+    from tests.site.test_deployment import PRODUCTION, run
+
+    result = run(
+        "from django.conf import settings; import json; print(json.dumps(["
+        "settings.CSRF_COOKIE_SECURE, settings.SESSION_COOKIE_SECURE]))",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, True]
