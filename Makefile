@@ -39,7 +39,7 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.run-installed
 UV := uv==0.13.8
 lock: | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check $(UV)
-	for group in run test bench; do \
+	for group in run test bench scan; do \
 		$(VENV)/bin/uv pip compile --quiet --group pyproject.toml:$$group --generate-hashes \
 			--universal --python-version 3.11 --no-header $(if $(UPGRADE),--upgrade-package $(UPGRADE)) \
 			--output-file requirements/$$group.txt || exit 1; \
@@ -101,7 +101,17 @@ browser:
 		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
 	fi
 
-.PHONY: checkers checker-runtimes screenshots lighthouse assets
+# A wapiti scan with its default modules against the demo as make run serves it (not in
+# make test; docs/reliability.md). Wapiti has a virtual environment of its own.
+.venv-scan/.installed: requirements/scan.txt
+	$(PYTHON) -m venv .venv-scan
+	.venv-scan/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/scan.txt
+	touch $@
+
+scan: $(VENV)/.run-installed compilemessages assets .venv-scan/.installed
+	$(PY) scripts/scan.py $(SCAN_ARGS)
+
+.PHONY: scan checkers checker-runtimes screenshots lighthouse assets
 
 # Leaflet for the directory's map (and the checkers), pinned in package-lock.json, when npm
 # is there; without it the site runs without the map.
@@ -183,4 +193,4 @@ messages: $(VENV)/.run-installed
 	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 .secret-key media .test-media test-artifacts static .bench .cache
+	rm -rf $(VENV) .venv-scan node_modules db.sqlite3 .secret-key media .test-media test-artifacts static .bench .cache
