@@ -98,7 +98,7 @@ def edit(request, page, token):
             else:
                 return see_other(_subpage_url(request, page, "profile_update_done"))
         status = 400
-        form.keep_logo()
+        form.keep_logo(request)
     else:
         form = ProfileUpdateForm(initial=ProfileUpdateForm.initial_for(owner), **kwargs)
     return _render(request, page, "form", {"form": form, "logo": owner.logo}, status)

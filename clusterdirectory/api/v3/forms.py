@@ -257,9 +257,6 @@ def submit(request, schema, make_form, limiter, on_valid, multipart=False):
         return refused.response()
     with translation.override(language(data)):
         try:
-            fields = validated(schema, data)
-            if fields.fax.strip():
-                return JsonResponse({"id": None, "status": "received"}, status=201)
             if limiter.is_exceeded(request):
                 raise Refused(
                     429,
@@ -268,10 +265,13 @@ def submit(request, schema, make_form, limiter, on_valid, multipart=False):
                         "saved; please try again later."
                     ),
                 )
+            limiter.hit(request)  # every post counts, refused ones too
+            fields = validated(schema, data)
+            if fields.fax.strip():
+                return JsonResponse({"id": None, "status": "received"}, status=201)
             form = make_form(fields, files)
             if not form.is_valid():
                 raise Refused(400, _("The form has errors."), form_errors(form))
-            limiter.hit(request)
             pk, status = on_valid(form)
         except Refused as refused:
             return refused.response()
