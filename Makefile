@@ -12,23 +12,38 @@ MANAGE := $(PY) manage.py
 # Test processes in parallel (pytest-xdist); each gets its own database and Redis database.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run serve bench bench-postgres load wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
+.PHONY: lock run serve bench bench-postgres load wrk test test-postgres services browser lint check messages compilemessages demo clean fuzz backup restore
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check pip==26.3
 
-$(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check --group run
+# Every package, its dependencies too, at the version and with the hashes of the lock files
+# in requirements/ (made from pyproject.toml's groups by `make lock`).
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+
+$(VENV)/.run-installed: requirements/run.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/run.txt
 	touch $@
 
-$(VENV)/.bench-installed: pyproject.toml $(VENV)/.run-installed
-	$(PY) -m pip install --quiet --disable-pip-version-check --group bench
+$(VENV)/.bench-installed: requirements/bench.txt $(VENV)/.run-installed
+	$(PIP_INSTALL) -r requirements/bench.txt
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
-	$(PY) -m pip install --quiet --disable-pip-version-check --group test
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.run-installed
+	$(PIP_INSTALL) -r requirements/test.txt
 	touch $@
+
+# The lock files again from pyproject.toml, keeping every version that still fits;
+# UPGRADE=name moves that one package (and what it needs) to its newest fitting version.
+UV := uv==0.13.8
+lock: | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check $(UV)
+	for group in run test bench scan; do \
+		$(VENV)/bin/uv pip compile --quiet --group pyproject.toml:$$group --generate-hashes \
+			--universal --python-version 3.11 --no-header $(if $(UPGRADE),--upgrade-package $(UPGRADE)) \
+			--output-file requirements/$$group.txt || exit 1; \
+	done
 
 # Compiles every .po catalogue with polib, so no system gettext is needed.
 compilemessages: $(VENV)/.run-installed
@@ -87,7 +102,17 @@ browser:
 		echo "No chromium at $(CHROMIUM): the browser tests will be skipped. Install it with: sudo apt-get install chromium fonts-dejavu-core"; \
 	fi
 
-.PHONY: checkers checker-runtimes screenshots lighthouse assets
+# A wapiti scan with its default modules against the demo as make run serves it (not in
+# make test; docs/reliability.md). Wapiti has a virtual environment of its own.
+.venv-scan/.installed: requirements/scan.txt
+	$(PYTHON) -m venv .venv-scan
+	.venv-scan/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/scan.txt
+	touch $@
+
+scan: $(VENV)/.run-installed compilemessages assets .venv-scan/.installed
+	$(PY) scripts/scan.py $(SCAN_ARGS)
+
+.PHONY: scan checkers checker-runtimes screenshots lighthouse assets
 
 # Leaflet for the directory's map, pinned in package-lock.json, when npm is there: only what
 # running the site needs ("dependencies"; the checkers are "devDependencies"), and nothing
@@ -172,4 +197,4 @@ messages: $(VENV)/.run-installed
 	$(MANAGE) makemessages -l da -l de --no-obsolete --ignore=clusterdirectory --ignore=$(VENV) --ignore=tests
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 media .test-media test-artifacts static .bench .cache
+	rm -rf $(VENV) .venv-scan node_modules db.sqlite3 .secret-key media .test-media test-artifacts static .bench .cache

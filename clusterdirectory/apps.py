@@ -12,6 +12,10 @@ class ClusterDirectoryConfig(AppConfig):
         from django.apps import apps
 
         from . import signals  # noqa: F401
+        from .registration import logos  # noqa: F401  (its receiver)
+        from .spreadsheets import neutralise_admin_csv_exports
+
+        neutralise_admin_csv_exports()
 
         if apps.is_installed("wagtail.api.v3"):
             # As Wagtail's own apps add their routers to its API.

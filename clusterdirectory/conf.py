@@ -7,9 +7,11 @@ DEFAULTS = {
     "CLUSTERS_PER_PAGE": 12,
     "EVENTS_PER_PAGE": 10,
     "CASE_STUDIES_PER_PAGE": 10,
-    # Matchpoint's public forms: accepted submissions per client IP address and window.
+    # Matchpoint's public forms: submissions (refused ones too) per client IP address and
+    # window, and logos kept for forms that came back with errors, per address.
     "REGISTRATION_RATE_LIMIT": "5/h",
     "CONTACT_RATE_LIMIT": "5/h",
+    "KEPT_LOGOS_PER_ADDRESS": "3/d",
     # Links to update a cluster's profile: asked for per client address and window, and
     # per cluster (each e-mails its contact person), and how long one link works (seconds).
     "PROFILE_UPDATE_RATE_LIMIT": "5/h",

@@ -27,11 +27,11 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 
+from .spreadsheets import neutralise
 from .taxonomy.filters import through_model
 from .taxonomy.models import industry_names
 from .text import plain_text
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Lists in one CSV cell: tags never contain ";", services are free text and go one per line.
 TAG_SEPARATOR = "; "
 SERVICE_SEPARATOR = "\n"
@@ -154,15 +154,6 @@ def csv_row(record, licence_info):
         "licence": licence_info["name"] or "",
         "licence_url": licence_info["url"] or "",
     }
-
-
-def neutralise(value):
-    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def export_filename(index_page, extension):

@@ -2,10 +2,11 @@
 
 GET shows the empty form. POST with errors shows it again with what the visitor typed and
 a message next to each field (status 400); ``on_invalid(form)`` may keep what a browser does
-not send again (files). A filled honeypot gets the thank-you page and
-nothing is stored. Past the rate limit the form comes back with a message (status 429) and
-nothing is stored. Otherwise ``on_valid(form)`` stores the submission and the visitor is
-redirected to the thank-you page, unless it returns a response to answer with instead.
+not send again (files). A filled honeypot gets the thank-you page and nothing is stored.
+Every other post counts towards the rate limit, refused ones too; past it the form comes
+back with a message (status 429) and nothing is stored. Otherwise ``on_valid(form)`` stores
+the submission and the visitor is redirected to the thank-you page, unless it returns a
+response to answer with instead.
 """
 
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -41,11 +42,11 @@ def process_public_form(
             form.is_valid()  # keep field errors visible alongside the limit message
             form.add_error(None, TOO_MANY)
             status = 429
-        elif form.is_valid():
-            limiter.hit(request)
-            answer = on_valid(form)
-            return answer if isinstance(answer, HttpResponseBase) else see_other(success_url)
         else:
+            limiter.hit(request)  # every post counts, refused ones too
+            if form.is_valid():
+                answer = on_valid(form)
+                return answer if isinstance(answer, HttpResponseBase) else see_other(success_url)
             status = 400
             if on_invalid:
                 on_invalid(form)

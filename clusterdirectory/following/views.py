@@ -1,7 +1,7 @@
 """The follow pages, served by ``ClusterIndexPage``: ``follow/`` (the form, filled from the
 filters a visitor came with), ``follow/sent/``, ``follow/confirm/<token>/`` and
-``follow/unsubscribe/<token>/`` (GET, or POST from a mail client: RFC 8058). None of them is
-kept by the page cache."""
+``follow/unsubscribe/<token>/`` (GET asks, POST unsubscribes: the page's button, or a mail
+client's one-click POST of RFC 8058). None of them is kept by the page cache."""
 
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
@@ -107,7 +107,10 @@ def unsubscribe(request, page, token):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     subscription = subscription_of(token)
-    if subscription is not None and request.method != "HEAD":
+    if subscription is not None and request.method != "POST":
+        # Only asked: mail scanners open every link in a message, and must not unsubscribe.
+        return _render(request, page, "unsubscribe", {"email": subscription.email})
+    if subscription is not None:
         # Nothing is kept of it: unsubscribing erases the address and the choices.
         subscription.delete()
     return _render(request, page, "unsubscribed", {"follow_url": _url(request, page, "follow")})

@@ -106,7 +106,7 @@ def edit(request, page, token):
             else:
                 return see_other(_subpage_url(request, page, "profile_update_done"))
         status = 400
-        form.keep_logo()
+        form.keep_logo(request)
     profile = profile_to_update(owner)
     if request.method != "POST":
         initial = {

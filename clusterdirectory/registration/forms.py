@@ -145,7 +145,7 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "form_token" in self.fields:
             self.fields["form_token"].initial = new_form_token()
-        self.kept_logo_path = None
+        self.kept_logo_id = None
         self.fields["industries"].names = industry_names()
         self.fields["country"].choices = [("", _("Choose a country"))] + list(
             self.fields["country"].choices
@@ -257,15 +257,24 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
             ) from None
         if found is None:
             return None
-        self.kept_logo_path, logo = found
+        self.kept_logo_id, logo = found
         return logo
 
-    def keep_logo(self):
+    def keep_logo(self, request):
         """On a form with errors: keep a valid logo for the next try, and say so."""
         logo = self.cleaned_data.get("logo_file") if hasattr(self, "cleaned_data") else None
         if not logo:
             return
-        token = self.data.get("logo_kept", "") if self.kept_logo_path else kept_logo.keep(logo)
+        if self.kept_logo_id:
+            token = self.data.get("logo_kept", "")
+        else:
+            token = kept_logo.keep(logo, request)
+            if token is None:  # past the address's limit: nothing more is kept
+                self["logo_file"].help_text = _(
+                    "Please choose the logo again once the other fields are right."
+                )
+                return
+            self._forget_replaced_logo()
         self.data = self.data.copy()
         self.data["logo_kept"] = token
         # The bound field read the help text when the form was cleaned.
@@ -274,5 +283,14 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         ) % {"name": os.path.basename(logo.name)}
 
     def forget_kept_logo(self):
-        if self.kept_logo_path:
-            kept_logo.forget(self.kept_logo_path)
+        if self.kept_logo_id:
+            kept_logo.forget(self.kept_logo_id)
+
+    def _forget_replaced_logo(self):
+        """A new file replaces the one kept before: one address keeps one logo a form."""
+        try:
+            found = kept_logo.find(self.data.get("logo_kept", ""))
+        except kept_logo.Expired:
+            return
+        if found:
+            kept_logo.forget(found[0])

@@ -5,19 +5,17 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from wagtail.coreutils import string_to_ascii
-from wagtail.images import get_image_model
-from wagtail.models import Collection, Workflow
+from wagtail.models import Workflow
 
 from ..conf import get_setting
 from ..every_language import alias_in_every_language
 from ..models import ClusterPage, ClusterRegistration, RegistrationStatus
 from ..text import plain_lines, plain_text, text_to_rich_text
+from .logos import logo_image
 from .notifications import notify_moderators
 from .repeats import earlier_registration
 
 logger = logging.getLogger(__name__)
-
-LOGO_COLLECTION = "Cluster registrations"
 
 
 def store_registration(form, index_page, language_code):
@@ -129,13 +127,6 @@ def profile_values(registration):
     }
 
 
-def logo_image(upload, title):
-    """The uploaded logo as a Wagtail image in the registrations' collection."""
-    return get_image_model().objects.create(
-        title=plain_text(title)[:255] or "logo", file=upload, collection=_logo_collection()
-    )
-
-
 def _draft_page(registration):
     index = registration.index_page
     if index is None:
@@ -162,10 +153,3 @@ def _free_slug(index, name):
         number += 1
         slug = f"{base}-{number}"
     return slug
-
-
-def _logo_collection():
-    collection = Collection.objects.filter(name=LOGO_COLLECTION).first()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=LOGO_COLLECTION)
-    return collection

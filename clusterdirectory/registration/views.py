@@ -30,7 +30,7 @@ def register(request, index_page):
         template="clusterdirectory/registration_form.html",
         context={"page": index_page, "self": index_page},
         on_valid=store,
-        on_invalid=lambda form: form.keep_logo(),
+        on_invalid=lambda form: form.keep_logo(request),
         success_url=index_page.get_url(request) + index_page.reverse_subpage("register_thanks"),
     )
     if stored:

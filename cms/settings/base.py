@@ -3,6 +3,7 @@
 Secrets and hosts come only from the environment (see production.py).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -72,7 +74,26 @@ MIDDLEWARE = [
     "staff.middleware.TranslationLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a locked-out sign-in with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Failed sign-ins (the Wagtail admin's and Django's own admin's form) are throttled by
+# django-axes: after AXES_FAILURE_LIMIT failures from one address, or for one user name from
+# anywhere, sign-ins stop for AXES_COOLOFF_TIME. The cool-off is short and not renewed by
+# further failures, so an attacker cannot keep staff out for long; `manage.py
+# axes_reset_username NAME` unlocks at once (docs/deployment.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "clusterdirectory.antispam.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.login_throttle.locked_out"
 
 # The site's own pages run no inline script or style; images may come from any HTTPS host
 # (media on object storage or a CDN). Wagtail's admin (explorer, editor) has inline styles

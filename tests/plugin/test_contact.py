@@ -250,13 +250,15 @@ def test_sixth_message_within_the_hour_is_refused(send, contact_url):
     assert ContactRequest.objects.count() == 6
 
 
-def test_only_accepted_messages_count_towards_the_limit(settings, send, contact_url):
-    settings.CLUSTERDIRECTORY = {"CONTACT_RATE_LIMIT": "1/h"}
+def test_refused_messages_count_towards_the_limit_too(settings, send, contact_url):
+    """Else a script could post refused forms without end (security test of 7 December)."""
+    settings.CLUSTERDIRECTORY = {"CONTACT_RATE_LIMIT": "3/h"}
     for _ in range(3):
         assert send(contact_url, {**VALID, "email": "wrong"}).status_code == 400
-    assert send(contact_url, VALID).status_code == 303
-    assert send(contact_url, VALID).status_code == 429
-    assert ContactRequest.objects.count() == 1
+    response = send(contact_url, VALID)
+    assert response.status_code == 429
+    assert 'value="Ada Lovelace"' in response.content.decode()  # nothing typed is lost
+    assert ContactRequest.objects.count() == 0
 
 
 def test_rate_limit_is_shared_by_all_clusters(settings, send, cluster_index, contact_url):

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from clusterdirectory.export import neutralise
+from clusterdirectory.spreadsheets import neutralise
 from tests.conftest import translate_page
 from tests.factories import (
     ClusterIndexPageFactory,

@@ -217,6 +217,26 @@ def test_one_click_unsubscribes_and_erases(client, cluster_index, wind):
     assert "no more digests" in client.get(url).content.decode()  # again: still a clear page
 
 
+def test_opening_the_unsubscribe_link_only_asks(client, cluster_index, wind):
+    """Mail scanners open the links of every message: a GET must not unsubscribe."""
+    subscription = confirmed_follower(client, cluster_index)
+    subscription.confirmed_at = timezone.now() - datetime.timedelta(days=1)
+    subscription.save()
+    ClusterPageFactory(parent=cluster_index, title="New", industries=[wind])
+    send_digests()
+    url = link_in(mail.outbox[-1], "unsubscribe")
+    for method in (client.get, client.head):
+        assert method(url).status_code == 200
+    assert Subscription.objects.exists()
+    page = client.get(url).content.decode()
+    assert "Unsubscribe from the digests?" in page
+    assert '<form method="post"' in page
+
+    # The page's one button is a POST like a mail client's one-click.
+    assert client.post(url).status_code == 200
+    assert not Subscription.objects.exists()
+
+
 def test_a_digest_that_failed_is_retried_and_never_sent_twice(
     client, cluster_index, wind, settings
 ):

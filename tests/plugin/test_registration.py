@@ -405,11 +405,11 @@ def test_a_chosen_logo_is_kept_when_the_form_comes_back(client, cluster_index, t
     logo = ClusterRegistration.objects.get().logo
     assert logo.width == 40 and logo.height == 20
     assert ClusterPage.objects.get(alias_of=None).logo == logo
-    from django.core.files.storage import default_storage
-
-    from clusterdirectory.registration import kept_logo
-
-    assert default_storage.listdir(kept_logo.FOLDER)[1] == []  # the kept file is gone
+    # The kept copy is gone: the token finds nothing any more.
+    response = client.post(
+        register_url(cluster_index), valid_data(tags, consent=None, logo_kept=token)
+    )
+    assert "no longer kept" in response.content.decode()
 
 
 def test_a_kept_logo_that_expired_is_asked_for_again(client, cluster_index, tags, monkeypatch):
@@ -424,10 +424,19 @@ def test_a_kept_logo_that_expired_is_asked_for_again(client, cluster_index, tags
     assert response.status_code == 400
     assert "The logo you chose earlier is no longer kept." in response.content.decode()
     assert_nothing_created()
-    # Kept logos of forms never sent again are purged with the other personal data.
+
+
+def test_logos_kept_among_the_media_by_older_releases_are_purged(settings):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from clusterdirectory.registration import kept_logo
+
+    default_storage.save(f"{kept_logo.LEGACY_FOLDER}/old.png", ContentFile(b"x"))
     out = io.StringIO()
     call_command("purge_personal_data", stdout=out)
-    assert "Deleted 1 kept logos." in out.getvalue()
+    assert "Deleted 0 kept logos." in out.getvalue()  # a day old at the earliest
+    assert kept_logo.purge_old(now=datetime.datetime.now(datetime.UTC) + kept_logo.MAX_AGE) == 1
 
 
 def test_a_forged_kept_logo_is_ignored(client, cluster_index, tags):

@@ -232,3 +232,42 @@ def test_a_message_to_no_cluster_is_a_404(post, cluster, which):
     assert response.json() == {"message": "This cluster takes no messages here."}
     assert Page.objects.filter(pk=1).exists()
     assert not ContactRequest.objects.exists()
+
+
+def multipart_registration():
+    return {**registration(), "consent": "true"}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+)
+def test_another_site_cannot_make_its_visitors_register(post, danish_index, tags, headers):
+    """The attacker's page posts a multipart form (no CORS preflight, no CSRF token)."""
+    response = post(REGISTRATIONS, multipart_registration(), multipart=True, **headers)
+    assert response.status_code == 403
+    assert "other sites" in response.json()["message"]
+    assert not ClusterRegistration.objects.exists()
+    # A message to a cluster is refused the same way, whatever its content type.
+    response = post(CONTACT, {}, multipart=True, **headers)
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # a program: curl, a generated client
+        {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"},
+        {"HTTP_ORIGIN": "https://front.example", "HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+)
+def test_programs_the_site_itself_and_allowed_front_ends_still_register(
+    post, danish_index, tags, settings, headers
+):
+    settings.CORS_ALLOWED_ORIGINS = ["https://front.example"]
+    response = post(REGISTRATIONS, multipart_registration(), multipart=True, **headers)
+    assert response.status_code == 201, response.content

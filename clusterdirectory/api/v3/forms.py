@@ -5,8 +5,15 @@ The same forms as the site's pages (fields, validation, honeypot, rate limit, st
 any mail, moderation), sent as JSON or, for a registration with a logo file, as
 multipart/form-data. Answers: 201 with the id and status; 400 ``{"message", "errors":
 {"field": ["..."]}}`` in the language of ``locale`` (else ``Accept-Language``); 404 for a
-cluster that takes no messages; 413 for a body too large, 415 for another content type, 429
-past the rate limit, each with a ``message``. Nothing is stored unless the answer is 201.
+cluster that takes no messages; 403 for a browser's post from another site; 413 for a body too
+large, 415 for another content type, 429 past the rate limit, each with a ``message``.
+Nothing is stored unless the answer is 201.
+
+A page of another site could make its visitors' browsers post a multipart form here (no CORS
+preflight is needed for one, and the API takes no CSRF token): such a post, known by its
+``Origin`` (or ``Sec-Fetch-Site``) header, is refused unless the origin is one the site
+allows (``CORS_ALLOWED_ORIGINS``, ``CSRF_TRUSTED_ORIGINS``). Programs that send neither
+header, and front ends of allowed origins, post as before.
 
 The body is read here rather than by django-ninja, so that bad input gets the forms' own
 messages and a 400 (not ninja's 422), and a logo can come as a file; the OpenAPI document
@@ -63,7 +70,15 @@ class FormErrors(Schema):
     )
 
 
-ANSWERS = {201: Created, 400: FormErrors, 404: Message, 413: Message, 415: Message, 429: Message}
+ANSWERS = {
+    201: Created,
+    400: FormErrors,
+    403: Message,
+    404: Message,
+    413: Message,
+    415: Message,
+    429: Message,
+}
 
 
 class FormIn(Schema):
@@ -143,6 +158,25 @@ class Refused(Exception):
         return JsonResponse(body, status=self.status, json_dumps_params={"ensure_ascii": False})
 
 
+def refuse_cross_site(request):
+    """Refuses a browser's post from a page of another site (see the module's docstring)."""
+    origin = request.headers.get("Origin")
+    if origin:
+        allowed = {
+            f"{request.scheme}://{request.get_host()}",
+            *getattr(settings, "CORS_ALLOWED_ORIGINS", ()),
+            *settings.CSRF_TRUSTED_ORIGINS,
+        }
+        cross_site = origin not in allowed  # "null" too: a sandboxed or local page
+    else:
+        cross_site = request.headers.get("Sec-Fetch-Site") == "cross-site"
+    if cross_site:
+        raise Refused(
+            403,
+            _("Forms are not accepted from pages of other sites. Post from this site's own pages."),
+        )
+
+
 def read_body(request, multipart):
     """``(data, files)`` of a JSON or (with ``multipart``) multipart/form-data body."""
     allowed = ["application/json", *(["multipart/form-data"] if multipart else [])]
@@ -217,14 +251,12 @@ def submit(request, schema, make_form, limiter, on_valid, multipart=False):
     """One submission: see the module's docstring. ``make_form(fields, files)`` builds the
     site's form, or refuses; ``on_valid(form)`` stores it and returns ``(id, status)``."""
     try:
+        refuse_cross_site(request)
         data, files = read_body(request, multipart)
     except Refused as refused:
         return refused.response()
     with translation.override(language(data)):
         try:
-            fields = validated(schema, data)
-            if fields.fax.strip():
-                return JsonResponse({"id": None, "status": "received"}, status=201)
             if limiter.is_exceeded(request):
                 raise Refused(
                     429,
@@ -233,10 +265,13 @@ def submit(request, schema, make_form, limiter, on_valid, multipart=False):
                         "saved; please try again later."
                     ),
                 )
+            limiter.hit(request)  # every post counts, refused ones too
+            fields = validated(schema, data)
+            if fields.fax.strip():
+                return JsonResponse({"id": None, "status": "received"}, status=201)
             form = make_form(fields, files)
             if not form.is_valid():
                 raise Refused(400, _("The form has errors."), form_errors(form))
-            limiter.hit(request)
             pk, status = on_valid(form)
         except Refused as refused:
             return refused.response()
