@@ -13,6 +13,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from clusterdirectory.maps import tile_host
 from clusterdirectory.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -78,7 +79,7 @@ class DemoLoader:
             StandardPage,
             "privacy",
             title=T("Privacy", da="Privatlivspolitik", de="Datenschutz"),
-            body=site_pages.privacy_body(),
+            body=site_pages.privacy_body(tile_host()),
         )
         accessibility = self.child(
             home,
