@@ -32,13 +32,26 @@
         const [lngB, latB] = b.geometry.coordinates;
         return latB - latA || lngA - lngB;
       });
+      // Clusters of one city share its point: their dots go round it, each one to be seen.
+      const sharing = {};
+      features.forEach((feature) => {
+        const key = feature.geometry.coordinates.join();
+        (sharing[key] = sharing[key] || []).push(feature);
+      });
       const layer = L.featureGroup();
       features.forEach((feature) => {
         const [lng, lat] = feature.geometry.coordinates;
+        const group = sharing[feature.geometry.coordinates.join()];
+        const angle = (2 * Math.PI * group.indexOf(feature)) / group.length;
+        const radius = group.length > 1 ? 6 + 2 * group.length : 0;
         // A drawn dot, not Leaflet's marker images: nothing to find among hashed static files.
         const marker = L.marker([lat, lng], {
           title: feature.properties.title,
-          icon: L.divIcon({ className: "cluster-map__marker", iconSize: [18, 18] }),
+          icon: L.divIcon({
+            className: "cluster-map__marker",
+            iconSize: [18, 18],
+            iconAnchor: [9 - radius * Math.sin(angle), 9 + radius * Math.cos(angle)],
+          }),
           riseOnHover: true,
         });
         const link = document.createElement("a");
@@ -56,7 +69,7 @@
       layer.addTo(map);
       const fit = () => {
         map.invalidateSize();
-        map.fitBounds(layer.getBounds(), { maxZoom: 10, padding: [24, 24] });
+        map.fitBounds(layer.getBounds(), { maxZoom: 10, padding: [36, 36] });
       };
       fit();
       details.addEventListener("toggle", () => details.open && fit());

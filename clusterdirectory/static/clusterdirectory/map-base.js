@@ -9,7 +9,12 @@
   function addBasemap(map, url) {
     const pane = map.createPane("basemap");
     pane.style.zIndex = 150; // under the tiles (200), when the visitor loads them
-    map.getContainer().classList.add("map-basemap");
+    // The sea, also where the plugin's stylesheet is not loaded (the editor).
+    map.getContainer().style.background = "#cfe0ec";
+    // A map drawn while hidden or before its page's layout settled has no size: measure again.
+    if (window.ResizeObserver) {
+      new ResizeObserver(() => map.invalidateSize()).observe(map.getContainer());
+    }
     return fetch(url, { headers: { Accept: "application/geo+json, application/json" } })
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then((land) =>
