@@ -13,6 +13,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from clusterdirectory import places
 from clusterdirectory.maps import tile_host
 from clusterdirectory.models import (
     CaseStudyIndexPage,
@@ -277,6 +278,8 @@ class DemoLoader:
             ]
             pages.append(self.child(index, ClusterPage, fields.pop("slug"), **fields))
         for title, slug, country, industries in content.OTHER_CLUSTERS:
+            city = content.CITIES.get(slug, "")
+            place = places.find(str(city or content.PARTNER_CITIES[country]), country)
             pages.append(
                 self.child(
                     index,
@@ -284,6 +287,9 @@ class DemoLoader:
                     slug,
                     title=title,
                     country=country,
+                    city=city,
+                    latitude=place.latitude,
+                    longitude=place.longitude,
                     industries=[tags[s] for s in industries],
                 )
             )

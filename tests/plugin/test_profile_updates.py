@@ -303,3 +303,18 @@ def test_in_danish_from_a_translation_the_source_page_is_updated(
     assert response.status_code == 303
     assert ProfileUpdate.objects.get().page_id == cewind.pk
     assert ClusterPage.objects.get(pk=cewind.pk).get_latest_revision_as_object().city == "Husum"
+
+
+def test_the_form_shows_the_location_and_a_moved_point_goes_to_moderation(client, cewind, tags):
+    cewind.latitude, cewind.longitude = 54.7752, 9.4521
+    cewind.save_revision().publish()
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    form = client.get(link).context["form"]
+    assert (form.initial["latitude"], form.initial["longitude"]) == (54.7752, 9.4521)
+
+    data = valid_data(tags, name="CEwind", latitude="54.79", longitude="9.43")
+    assert client.post(link, data).status_code == 303
+    draft = ProfileUpdate.objects.get().revision.as_object()
+    assert (draft.latitude, draft.longitude) == (54.79, 9.43)
+    assert ClusterPage.objects.get(pk=cewind.pk).latitude == 54.7752  # live until approved

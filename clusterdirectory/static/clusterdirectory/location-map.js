@@ -33,7 +33,8 @@
     base.offerTiles(map, button, script.dataset.tiles, script.dataset.attribution);
   }
   let marker = null;
-  function place(latlng, fill) {
+  function place(point, fill) {
+    const latlng = L.latLng(point);
     if (marker) marker.setLatLng(latlng);
     else {
       // A text pin, not Leaflet's marker images: nothing to find among hashed static files.
@@ -74,6 +75,9 @@
   const city = document.querySelector("[name='city']");
   const country = document.querySelector("[name='country']");
   if (!script.dataset.places || !city || !country) return;
+  map.attributionControl.addAttribution(
+    'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
+  );
   function lookUp() {
     const empty = !latitude.value && !longitude.value;
     if (!(empty || fromCity) || !city.value.trim() || !country.value) return;
@@ -84,7 +88,7 @@
         if (!found || !(empty || fromCity)) return;
         fromCity = true;
         place([found.latitude, found.longitude], true);
-        map.setView([found.latitude, found.longitude], 10);
+        map.setView([found.latitude, found.longitude], 9);
       })
       .catch(() => null); // the visitor places it, or the fields stay empty
   }
