@@ -30,3 +30,18 @@ def test_the_city_places_the_cluster_and_a_click_moves_it(page, live_server, clu
     page.wait_for_load_state("networkidle")
     expect(latitude).to_have_value(placed)  # the visitor's own point stays
     assert [url for url in requests if not url.startswith(live_server.url + "/")] == []
+
+
+def test_a_form_back_with_errors_keeps_the_point_and_it_follows_the_city(page, cluster_site):
+    page.goto("/en/clusters/register/")
+    page.fill("#id_city", "Sonderborg")
+    page.select_option("#id_country", "DK")
+    expect(page.locator("#id_latitude")).to_have_value("54.90896")
+    page.get_by_role("button", name="Send registration").click()  # the rest is missing
+
+    expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.locator("#id_latitude")).to_have_value("54.90896")
+    page.wait_for_load_state("networkidle")
+    page.fill("#id_city", "Aabenraa")
+    page.locator("#id_city").dispatch_event("change")
+    expect(page.locator("#id_latitude")).to_have_value("55.04434")

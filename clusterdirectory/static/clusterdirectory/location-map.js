@@ -78,21 +78,31 @@
   map.attributionControl.addAttribution(
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
   );
-  function lookUp() {
-    const empty = !latitude.value && !longitude.value;
-    if (!(empty || fromCity) || !city.value.trim() || !country.value) return;
+  function find() {
+    if (!city.value.trim() || !country.value) return Promise.resolve(null);
     const query = new URLSearchParams({ city: city.value.trim(), country: country.value });
-    fetch(script.dataset.places + "?" + query, { headers: { Accept: "application/json" } })
+    return fetch(script.dataset.places + "?" + query, { headers: { Accept: "application/json" } })
       .then((response) => (response.ok ? response.json() : null))
-      .then((found) => {
-        if (!found || !(empty || fromCity)) return;
-        fromCity = true;
-        place([found.latitude, found.longitude], true);
-        map.setView([found.latitude, found.longitude], 9);
-      })
       .catch(() => null); // the visitor places it, or the fields stay empty
+  }
+  function lookUp() {
+    if (latitude.value && longitude.value && !fromCity) return;
+    find().then((found) => {
+      if (!found || (latitude.value && longitude.value && !fromCity)) return;
+      fromCity = true;
+      place([found.latitude, found.longitude], true);
+      map.setView([found.latitude, found.longitude], 9);
+    });
   }
   city.addEventListener("change", lookUp);
   country.addEventListener("change", lookUp);
-  lookUp();
+  if (!latitude.value && !longitude.value) lookUp();
+  else {
+    // A form that comes back filled (a profile, a form with errors): a point at its city
+    // follows the city when it changes; one placed by hand stays.
+    find().then((found) => {
+      fromCity = Boolean(found) && parseFloat(latitude.value) === found.latitude &&
+        parseFloat(longitude.value) === found.longitude;
+    });
+  }
 })();
