@@ -36,9 +36,12 @@ DEFAULTS = {
     # Where messages to a cluster without a contact e-mail go: the dotted path of a function
     # of the cluster page returning (name, e-mail) or None (no contact form then).
     "CONTACT_FALLBACK": None,
-    # The directory's map: a tile server (Leaflet's URL template) and the attribution its
-    # licence asks for (HTML); an empty URL shows no map. Leaflet's files must be among the
-    # static files as leaflet/ (the site serves them from npm's node_modules/leaflet/dist).
+    # The maps draw the basemap, a GeoJSON static file the site serves itself (land and
+    # borders: scripts/make_basemap.py), and offer a tile server (Leaflet's URL template,
+    # with the attribution its licence asks for, HTML) behind a button that names it: tiles
+    # load only once the visitor asks. An empty URL offers none. Leaflet's files must be
+    # among the static files as leaflet/ (the site serves them from node_modules/leaflet/dist).
+    "MAP_BASEMAP": "clusterdirectory/basemap.geojson",
     "MAP_TILES": {
         "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">'

@@ -6,15 +6,12 @@ match a search text) is kept until content changes (``cache.py``), so that a fil
 asked before costs set arithmetic and, with a search text never asked before, one query.
 """
 
-import functools
 import json
 from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
 from django.apps import apps
-from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.urls import NoReverseMatch, reverse
@@ -26,6 +23,7 @@ from .cache import cached
 from .choices import Country
 from .conf import get_setting
 from .facets import facet_index, removal_links
+from .maps import map_data
 from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
 from .taxonomy.models import IndustryTagName, industry_label
 
@@ -219,18 +217,11 @@ def cluster_listing(index_page, request):
     }
 
 
-@functools.cache
-def leaflet_available():
-    return bool(
-        finders.find("leaflet/leaflet.js") or staticfiles_storage.exists("leaflet/leaflet.js")
-    )
-
-
 def cluster_map(index_page, request):
     """What the map of the listing needs (``includes/cluster_map.html``): the API's GeoJSON
-    of the same filter, and the tiles; ``None`` where the site has no tiles or Leaflet."""
-    tiles = get_setting("MAP_TILES")
-    if not tiles.get("url") or not leaflet_available():
+    of the same filter, the basemap and any tiles; ``None`` where the site has no Leaflet."""
+    data = map_data()
+    if data is None:
         return None
     query = [(key, value) for key, value in request.GET.lists() for value in value]
     query = [
@@ -244,7 +235,7 @@ def cluster_map(index_page, request):
     except NoReverseMatch:  # a site without the API has no map
         return None
     geojson += "?" + urlencode(query)
-    return {"geojson_url": geojson, "tiles": tiles["url"], "attribution": tiles["attribution"]}
+    return {"geojson_url": geojson, **data}
 
 
 def follow_url(index_page, request, tags=(), country=""):

@@ -1,8 +1,7 @@
 from datetime import timedelta
 
-from django.templatetags.static import static
+from django.template.loader import render_to_string
 from django.urls import path
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,7 +11,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import MatchpointGroup
-from .conf import get_setting
 from .dashboard import (
     FollowersPanel,
     RegistrationsAwaitingApprovalPanel,
@@ -20,7 +18,7 @@ from .dashboard import (
     UntranslatedEventsPanel,
 )
 from .every_language import alias_in_every_language
-from .listing import leaflet_available
+from .maps import map_data
 from .models import ClusterPage, IndustryTag, IndustryTagName
 from .snippet_views import TranslatableSnippetViewSet
 from .taxonomy.autocomplete import suggest_industry_tags
@@ -158,19 +156,9 @@ def cluster_in_every_language(request, page):
 
 @hooks.register("insert_editor_js")
 def location_map_js():
-    """The map above a cluster's latitude and longitude: click to set them (when Leaflet
-    and tiles are there; the fields work alone)."""
-    tiles = get_setting("MAP_TILES")
-    if not tiles.get("url") or not leaflet_available():
+    """The map above a cluster's latitude and longitude: click to set them (where Leaflet
+    is; the fields work alone). In the editor's language."""
+    data = map_data()
+    if data is None:
         return ""
-    return format_html(
-        '<link rel="stylesheet" href="{}"><script src="{}"></script>'
-        '<script src="{}" data-tiles="{}" data-attribution="{}" data-label="{}" '
-        'id="location-map-script"></script>',
-        static("leaflet/leaflet.css"),
-        static("leaflet/leaflet.js"),
-        static("clusterdirectory/location-map.js"),
-        tiles["url"],
-        tiles["attribution"],
-        _("Map: click to set the location"),  # in the editor's language
-    )
+    return render_to_string("clusterdirectory/includes/location_map.html", {"map": data})

@@ -70,6 +70,9 @@ class ClusterRegistration(models.Model):
     postcode = models.CharField(_("postcode"), max_length=20)
     city = models.CharField(_("city"), max_length=100)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    # Where the map shows the cluster (WGS 84 degrees); the form checks the range.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), max_length=255)
     contact_name = models.CharField(_("contact person"), max_length=255)
     contact_title = models.CharField(_("job title"), max_length=255)

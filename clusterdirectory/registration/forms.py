@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from .. import places
 from ..antispam import HoneypotMixin
 from ..choices import Country
 from ..conf import get_setting
@@ -61,6 +62,37 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         help_text=_("Optional. A JPEG, PNG or WebP image of at most 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
+    # Where the map shows the cluster: set on the map above them, typed, or, left empty,
+    # the city's (``places.py``). Plain number fields: they work without JavaScript.
+    latitude = forms.FloatField(
+        label=_("Latitude"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+        help_text=_(
+            "Where the map shows the cluster: click the map, or type it, e.g. 54.7752. Left "
+            "empty, the cluster is shown at its city."
+        ),
+        error_messages={
+            "min_value": _("A latitude is between -90 and 90 degrees."),
+            "max_value": _("A latitude is between -90 and 90 degrees."),
+            "invalid": _("Enter the latitude as a number of degrees, e.g. 54.7752."),
+        },
+    )
+    longitude = forms.FloatField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+        help_text=_("E.g. 9.4521 (east of Greenwich)."),
+        error_messages={
+            "min_value": _("A longitude is between -180 and 180 degrees."),
+            "max_value": _("A longitude is between -180 and 180 degrees."),
+            "invalid": _("Enter the longitude as a number of degrees, e.g. 9.4521."),
+        },
+    )
     consent = forms.BooleanField(required=True)
     # A logo chosen before the form last came back with errors (``kept_logo.py``).
     logo_kept = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -76,6 +108,8 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
             "postcode",
             "city",
             "country",
+            "latitude",
+            "longitude",
             "website",
             "contact_name",
             "contact_title",
@@ -173,7 +207,24 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
             self.add_error(
                 "industries", _("Choose at least one industry, or name it under 'Other industry'.")
             )
+        self._clean_location(cleaned)
         return cleaned
+
+    def _clean_location(self, cleaned):
+        if "latitude" not in cleaned or "longitude" not in cleaned:
+            return  # one of them has its own error
+        latitude, longitude = cleaned["latitude"], cleaned["longitude"]
+        if (latitude is None) != (longitude is None):
+            self.add_error(
+                "latitude" if latitude is None else "longitude",
+                forms.ValidationError(
+                    _("Give both latitude and longitude, or leave both empty."), code="half"
+                ),
+            )
+        elif latitude is None and (
+            place := places.find(cleaned.get("city"), cleaned.get("country"))
+        ):
+            cleaned["latitude"], cleaned["longitude"] = place.latitude, place.longitude
 
     def clean_contact_phone(self):
         value = self.cleaned_data["contact_phone"].strip()

@@ -112,6 +112,8 @@ def profile_values(registration):
         "postcode": plain_text(registration.postcode),
         "city": plain_text(registration.city),
         "country": registration.country,
+        "latitude": registration.latitude,
+        "longitude": registration.longitude,
         "website": registration.website,
         "contact_name": plain_text(registration.contact_name),
         "contact_title": plain_text(registration.contact_title),

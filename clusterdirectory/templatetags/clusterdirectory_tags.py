@@ -1,9 +1,12 @@
 from django import template
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from wagtail.models import Locale, Page
 
 from .. import cache
 from .. import structured_data as seo
 from ..following import services as following
+from ..maps import map_data
 from ..models import ClusterIndexPage
 from ..taxonomy.models import industry_label as _industry_label
 
@@ -76,3 +79,19 @@ def social_image(context, page):
     """``{% social_image page as image %}``: the image to share the page with (its social image,
     else its image or logo) as ``url`` (absolute), ``width``, ``height`` and ``alt``; or None."""
     return seo.share_image(page, context.get("request")) if isinstance(page, Page) else None
+
+
+@register.simple_tag
+def location_map():
+    """``{% location_map %}``: the map above a form's latitude and longitude, which starts
+    at the city typed above it (the site's own place list, API v3); "" without Leaflet."""
+    data = map_data()
+    if data is None:
+        return ""
+    try:
+        places_url = reverse("wagtailapi_v3:find_place")
+    except NoReverseMatch:  # a site without API v3: the visitor places the cluster
+        places_url = ""
+    return render_to_string(
+        "clusterdirectory/includes/location_map.html", {"map": data, "places_url": places_url}
+    )

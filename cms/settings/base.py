@@ -332,7 +332,8 @@ CLUSTERDIRECTORY = {
     "CLIENT_IP_HEADER": os.environ.get("CLIENT_IP_HEADER") or None,
     # Clusters without a contact person are reached through the network's contact.
     "CONTACT_FALLBACK": "home.models.network_contact_for",
-    # The directory's map; MAP_TILE_URL="" shows none (e.g. where the site has no internet).
+    # The maps' street tiles, loaded only when a visitor asks for them (the button names the
+    # host, the privacy page too); MAP_TILE_URL="" offers none: the site's own basemap only.
     "MAP_TILES": {
         "url": os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
         "attribution": os.environ.get(

@@ -146,6 +146,34 @@ OTHER_CLUSTERS = [
     ("Windcomm Schleswig-Holstein", "windcomm-sh", "DE", ["wind-energy"]),
 ]
 
+FLENSBURG = T("Flensburg", da="Flensborg", de="Flensburg")
+SONDERBORG = T("Sønderborg", da="Sønderborg", de="Sonderburg")
+# The cities of the clusters above, which the seed does not give: each organisation's seat as
+# its own or its partners' public pages name it (looked up December 2026). The map shows each
+# at its city (clusterdirectory/places.py).
+CITIES = {
+    "biomass-sh": "Kiel",  # at the FuE-Zentrum FH Kiel
+    "design2innovate": "Kolding",
+    "digitale-wirtschaft-sh": "Kiel",  # at the WTSH
+    "furgy": FLENSBURG,  # led by the IHK Flensburg
+    "kne-food-cluster-sh": FLENSBURG,  # under the roof of the IHK Flensburg
+    "lean-energy-cluster": SONDERBORG,
+    "life-science-nord": "Hamburg",
+    "logi-sh": "Kiel",
+    "maritime-cluster-northern-germany": "Kiel",  # its cluster management
+    "mechatronics-cluster-denmark": SONDERBORG,
+    "offshore-center-denmark": "Esbjerg",
+    "plast-center-denmark": "Esbjerg",
+    "robocluster": "Odense",
+    "staalcentrum": "Kolding",
+    "welfare-tech-region": "Odense",
+    "windcomm-sh": "Husum",
+}
+# Where no seat was found (Food Cluster of Southern Denmark, KVCA, ROBIN), the cluster names no
+# city and the map shows it at the city of the project partner of its country: REG X in
+# Kolding, WTSH in Kiel.
+PARTNER_CITIES = {"DK": "Kolding", "DE": "Kiel"}
+
 
 def _day(year, month, day):
     return datetime.date(year, month, day)

@@ -13,6 +13,8 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from clusterdirectory import places
+from clusterdirectory.maps import tile_host
 from clusterdirectory.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -78,7 +80,7 @@ class DemoLoader:
             StandardPage,
             "privacy",
             title=T("Privacy", da="Privatlivspolitik", de="Datenschutz"),
-            body=site_pages.privacy_body(),
+            body=site_pages.privacy_body(tile_host()),
         )
         accessibility = self.child(
             home,
@@ -276,6 +278,8 @@ class DemoLoader:
             ]
             pages.append(self.child(index, ClusterPage, fields.pop("slug"), **fields))
         for title, slug, country, industries in content.OTHER_CLUSTERS:
+            city = content.CITIES.get(slug, "")
+            place = places.find(str(city or content.PARTNER_CITIES[country]), country)
             pages.append(
                 self.child(
                     index,
@@ -283,6 +287,9 @@ class DemoLoader:
                     slug,
                     title=title,
                     country=country,
+                    city=city,
+                    latitude=place.latitude,
+                    longitude=place.longitude,
                     industries=[tags[s] for s in industries],
                 )
             )

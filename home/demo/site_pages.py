@@ -409,7 +409,8 @@ def home_body(cluster_index, featured_clusters, about_page, eu_emblem):
     ]
 
 
-def privacy_body():
+def privacy_body(tile_host=""):
+    """``tile_host``: where the map's street tiles come from, if the site offers them."""
     return [
         paragraph(
             T(
@@ -444,8 +445,38 @@ def privacy_body():
                 "gelöscht. Um Ihre gespeicherten Daten einzusehen oder löschen zu lassen, "
                 "schreiben Sie an jesper@regx.dk.",
             ),
+        ),
+        paragraph(*map_privacy(tile_host)),
+    ]
+
+
+def map_privacy(tile_host):
+    texts = [
+        T(
+            "The map of clusters draws the land and borders from this website's own data: "
+            "looking at it sends nothing to anyone else.",
+            da="Klyngekortet tegner land og grænser ud fra dette websites egne data: når du "
+            "ser på det, sendes der intet til andre.",
+            de="Die Karte der Cluster zeichnet Land und Grenzen aus den eigenen Daten dieser "
+            "Website: Wer sie ansieht, sendet nichts an Dritte.",
         )
     ]
+    if tile_host:
+        texts.append(
+            T(
+                f"Only if you choose 'Show street map' does your browser load map tiles from "
+                f"{tile_host}, which then receives your IP address and the part of the map you "
+                f"view; its own privacy policy applies.",
+                da=f"Kun hvis du vælger 'Vis gadekort', henter din browser kortfliser fra "
+                f"{tile_host}, som derved modtager din IP-adresse og den del af kortet, du "
+                f"ser; dens egen privatlivspolitik gælder.",
+                de=f"Nur wenn Sie „Straßenkarte anzeigen“ wählen, lädt Ihr Browser "
+                f"Kartenkacheln von {tile_host}, der dabei Ihre IP-Adresse und den "
+                f"angezeigten Kartenausschnitt erhält; dort gilt dessen eigene "
+                f"Datenschutzerklärung.",
+            )
+        )
+    return texts
 
 
 REGISTRATION_INTRODUCTION = T(

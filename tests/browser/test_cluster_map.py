@@ -24,8 +24,8 @@ def test_the_map_shows_the_filtered_clusters(page, placed):
     expect(cluster_map).to_be_visible()
     # Wind energy: CEwind and Windcomm have a location; LogI-SH is not in the list.
     expect(cluster_map).to_have_attribute("data-shown", "2")
-    expect(page.locator(".cluster-map path.leaflet-interactive")).to_have_count(2)
-    page.locator(".cluster-map path.leaflet-interactive").first.click()
+    expect(page.locator(".cluster-map__marker")).to_have_count(2)
+    page.locator(".cluster-map__marker").first.click()
     expect(page.locator(".leaflet-popup-content a")).to_have_count(1)
 
     page.goto("/de/clusters/?tag=food")

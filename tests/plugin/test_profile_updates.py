@@ -401,3 +401,18 @@ def test_a_changed_shown_revision_cannot_reach_another_page(client, cewind, clus
         assert client.post(link, data).status_code == 303, shown
         draft = ClusterPage.objects.get(pk=cewind.pk).get_latest_revision_as_object()
         assert (draft.city, draft.members_count) == ("Flensburg", 31)
+
+
+def test_the_form_shows_the_location_and_a_moved_point_goes_to_moderation(client, cewind, tags):
+    cewind.latitude, cewind.longitude = 54.7752, 9.4521
+    cewind.save_revision().publish()
+    ask_for_link(client, cewind)
+    link = mailed_link(mail.outbox[0])
+    form = client.get(link).context["form"]
+    assert (form.initial["latitude"], form.initial["longitude"]) == (54.7752, 9.4521)
+
+    data = valid_data(tags, name="CEwind", latitude="54.79", longitude="9.43")
+    assert client.post(link, data).status_code == 303
+    draft = ProfileUpdate.objects.get().revision.as_object()
+    assert (draft.latitude, draft.longitude) == (54.79, 9.43)
+    assert ClusterPage.objects.get(pk=cewind.pk).latitude == 54.7752  # live until approved

@@ -1,8 +1,12 @@
 """The directory's map: clusters with a location, the same as the list shows, as GeoJSON from
 API v3 (the site's); the list serves without the map."""
 
+import json
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from wagtail.users.models import UserProfile
 
@@ -67,13 +71,26 @@ def test_the_api_documents_the_geojson_and_refuses_bad_filters(client, clusters)
     assert client.get("/api/v3/clusters/geojson/?locale=en&industry=nope").status_code == 400
 
 
-def test_without_tiles_there_is_no_map_and_the_list_serves(
+def test_the_map_draws_the_sites_own_basemap_and_offers_tiles_behind_a_button(
     client, cluster_index, clusters, settings
 ):
+    soup = BeautifulSoup(client.get(cluster_index.url).content, "html.parser")
+    section = soup.select_one("section.cluster-map")
+    basemap = finders.find(section["data-basemap"].removeprefix(settings.STATIC_URL))
+    land = json.loads(Path(basemap).read_text())
+    assert {"Denmark", "Germany"} <= {f["properties"]["name"] for f in land["features"]}
+    assert section["data-tiles"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    button = section.select_one("button.cluster-map__tiles")
+    assert button.get_text() == "Show street map (loads tiles from tile.openstreetmap.org)"
+
+
+def test_without_tiles_the_map_has_the_basemap_alone(client, cluster_index, clusters, settings):
     settings.CLUSTERDIRECTORY = {"MAP_TILES": {"url": "", "attribution": ""}}
-    body = client.get(cluster_index.url).content.decode()
-    assert "cluster-map" not in body
-    assert "CEwind" in body
+    soup = BeautifulSoup(client.get(cluster_index.url).content, "html.parser")
+    section = soup.select_one("section.cluster-map")
+    assert section["data-tiles"] == ""
+    assert section.select("button") == []
+    assert "CEwind" in soup.get_text()
 
 
 @pytest.mark.parametrize(("latitude", "longitude"), [(91, 9), (54, -181)])

@@ -139,6 +139,23 @@ class TestTheLoadedDemo:
             .exists()
         )
 
+    def test_every_cluster_is_on_the_map_at_its_city(self):
+        clusters = ClusterPage.objects.filter(locale__language_code="en")
+        assert clusters.count() == 21
+        assert not clusters.filter(latitude__isnull=True).exists()
+        places = {page.slug: (page.city, page.latitude, page.longitude) for page in clusters}
+        assert places["windcomm-sh"] == ("Husum", 54.4858, 9.05239)
+        assert places["lean-energy-cluster"] == ("Sønderborg", 54.90896, 9.78917)
+        assert places["alucluster"] == ("Kolding", 55.4903, 9.4745)  # its street address
+        # The translations share the place; the city reads in their language.
+        german = ClusterPage.objects.get(slug="lean-energy-cluster", locale__language_code="de")
+        assert (german.city, german.latitude) == ("Sonderburg", 54.90896)
+
+    def test_the_privacy_page_names_where_street_map_tiles_come_from(self, client):
+        text = client.get("/en/privacy/").content.decode()
+        assert "draws the land and borders from this website" in text
+        assert "load map tiles from tile.openstreetmap.org" in text
+
     def test_seed_profiles_and_workshops(self):
         alu = ClusterPage.objects.get(slug="alucluster", locale__language_code="en")
         assert (alu.po_box, alu.street, alu.postcode, alu.city) == (

@@ -14,9 +14,11 @@ def register(api):
     from .events import router as events
     from .forms import router as forms
     from .industries import router as industries
+    from .places import router as places
 
     api.add_router("/clusters/", clusters)
     api.add_router("/events/", events)
     api.add_router("/case-studies/", case_studies)
     api.add_router("/industries/", industries)
+    api.add_router("/places/", places)
     api.add_router("/", forms)  # /cluster-registrations/ and /contact-requests/

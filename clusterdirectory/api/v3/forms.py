@@ -101,6 +101,12 @@ class RegistrationIn(FormIn):
     postcode: str
     city: str
     country: Literal[tuple(Country.values)]
+    latitude: float | None = Field(
+        None, description="Where the map shows the cluster (WGS 84), with the longitude."
+    )
+    longitude: float | None = Field(
+        None, description="Without both, the cluster is shown at its city where it is known."
+    )
     website: str
     contact_name: str
     contact_title: str
