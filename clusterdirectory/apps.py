@@ -11,7 +11,7 @@ class ClusterDirectoryConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
 
         if apps.is_installed("wagtail.api.v3"):
             # As Wagtail's own apps add their routers to its API.

@@ -11,6 +11,7 @@ from wagtail.models import Collection, Workflow
 from ..conf import get_setting
 from ..every_language import alias_in_every_language
 from ..models import ClusterPage, ClusterRegistration, RegistrationStatus
+from ..registrant_mail import send_registration_receipt
 from ..text import plain_lines, plain_text, text_to_rich_text
 from .notifications import notify_moderators
 
@@ -32,6 +33,7 @@ def store_registration(form, index_page, language_code):
         registration.save()
         form.save_m2m()
     form.forget_kept_logo()  # now a Wagtail image
+    send_registration_receipt(registration)
     if create_page(registration):
         notify_moderators(registration)
     return registration
