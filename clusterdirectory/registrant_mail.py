@@ -73,8 +73,9 @@ def send_registration_outcome(registration):
         return True
     context = {"name": registration.name, "reason": registration.rejection_reason}
     if status == RegistrationStatus.PUBLISHED:
-        if registration.page is None:  # deleted since
-            return True
+        if registration.page is None:  # deleted since: no page to tell of
+            registration.outcome_sent = status
+            return _recorded(registration, ["outcome_sent"], "processing_error")
         context["url"] = registration.page.full_url
     try:
         _send(
