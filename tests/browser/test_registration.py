@@ -180,3 +180,31 @@ def test_the_registrant_hears_in_danish_when_a_moderator_approves(page, cluster_
     assert "/da/clusters/" in draft.full_url
     page.goto(draft.url)  # the mail's host is the site's, without the test server's port
     expect(page.locator("h1")).to_contain_text("Rømø Energi")
+
+
+def test_the_registrant_gets_the_reason_when_a_moderator_requests_changes(
+    page, cluster_site, moderator
+):
+    """Registered on /de/; the moderator requests changes in the admin with a comment: the
+    registrant gets it in a German e-mail."""
+    page.goto("/de/clusters/register/")
+    fill_profile(page)
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Registrierung absenden").click()
+    expect(page.locator("h1")).to_have_text("Vielen Dank für Ihre Registrierung")
+
+    draft = ClusterPage.objects.get(title="Syddansk Robotcluster", alias_of=None)
+    log_in(page, "moderator", "moderator-pass")
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
+    page.get_by_role("button", name="Request changes").first.click()
+    page.locator("#id_comment").fill("Bitte nennen Sie die Mitglieder.")
+    snap(page, "request changes")
+    page.locator("form[method=POST] button[type=submit]", has_text="Request changes").click()
+    expect(page.locator(".messages")).to_contain_text("Syddansk Robotcluster")
+
+    assert ClusterRegistration.objects.get().status == RegistrationStatus.REJECTED
+    [outcome] = [m for m in mail.outbox if m.subject.startswith("Die Registrierung von")]
+    assert outcome.to == ["mette@robotcluster.example"]
+    assert outcome.subject.endswith("Syddansk Robotcluster wurde nicht veröffentlicht")
+    assert "Die Begründung des Moderators:\nBitte nennen Sie die Mitglieder." in outcome.body
