@@ -10,6 +10,7 @@ those that could not be sent when they were due.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,4 +66,4 @@ class ProfileUpdate(models.Model):
         ordering = ["-requested_at"]
 
     def __str__(self):
-        return f"{self.page} ({self.requested_at:%Y-%m-%d %H:%M})"
+        return f"{self.page} ({timezone.localtime(self.requested_at):%Y-%m-%d %H:%M})"

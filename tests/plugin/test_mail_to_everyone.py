@@ -4,6 +4,7 @@ nobody would be told."""
 
 import datetime
 import io
+import zoneinfo
 
 import pytest
 from django.contrib.auth.models import Group
@@ -204,6 +205,8 @@ def test_a_profile_update_is_acknowledged_and_its_approval_told(
     assert notice.subject == "Profilaktualisierung zur Prüfung: CEwind"
     assert "Sprache: Deutsch" in notice.body
     update.refresh_from_db()
+    local = update.requested_at.astimezone(zoneinfo.ZoneInfo("Europe/Copenhagen"))
+    assert str(update).endswith(f"({local:%Y-%m-%d %H:%M})")  # the site's time, not UTC
     assert update.moderators_notified_at is not None
     assert "moderatorin@intra-net.example" in update.moderators_notified
 
