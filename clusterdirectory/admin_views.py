@@ -99,6 +99,12 @@ class RegistrationInspectView(InspectWithHelpTextView):
     def get_index_page_display_value(self):
         return page_link(self.object.index_page)
 
+    def get_moderators_notified_display_value(self):
+        registration = self.object
+        if registration.moderators_notified_at is None:
+            return _("Not yet.")
+        return registration.moderators_notified or _("Nobody: no moderator has an e-mail address.")
+
     def get_logo_display_value(self):
         logo = self.object.logo
         if logo is None:

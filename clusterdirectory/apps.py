@@ -11,7 +11,7 @@ class ClusterDirectoryConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
         from .registration import logos  # noqa: F401  (its receiver)
         from .spreadsheets import neutralise_admin_csv_exports
 

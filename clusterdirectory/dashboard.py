@@ -1,5 +1,5 @@
-"""Panels on the admin dashboard for what needs staff: registrations to approve (with their
-likely duplicates), registered
+"""Panels on the admin dashboard for what needs staff: a warning while no moderator would be
+told of registrations, registrations to approve (with their likely duplicates), registered
 clusters shown with their own text in other languages, upcoming events that are not
 translated yet, and how many visitors follow each industry.
 
@@ -13,10 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
+from .checks import NOBODY_TOLD, nobody_told_hint
 from .every_language import aliased_locales, language_name
 from .models import ClusterRegistration, EventPage, Subscription
 from .models.registrations import RegistrationStatus
 from .registration.duplicates import likely_duplicates
+from .registration.notifications import moderators
 
 LIMIT = 10
 
@@ -50,6 +52,25 @@ class DashboardPanel(Component):
             "more": total - len(items),
             "item_template": self.item_template,
         }
+
+
+class NobodyToldPanel(Component):
+    """A warning while no moderator can be told of registrations and profile updates: the
+    notices would go nowhere."""
+
+    name = "nobody_told"
+    order = 135
+    template_name = "clusterdirectory/dashboard/nobody_told.html"
+
+    @classmethod
+    def for_user(cls, user):
+        may_fix = user.has_perm("auth.change_user") or user.has_perm(
+            "clusterdirectory.view_clusterregistration"
+        )
+        return cls() if may_fix and not moderators() else None
+
+    def get_context_data(self, parent_context):
+        return {"message": NOBODY_TOLD, "hint": nobody_told_hint()}
 
 
 class RegistrationsAwaitingApprovalPanel(DashboardPanel):

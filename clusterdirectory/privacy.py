@@ -25,7 +25,8 @@ from .models import (
 )
 
 PAGE_CONTACT_FIELDS = ["contact_name", "contact_title", "contact_email", "contact_phone"]
-REGISTRATION_EXPORT_EXCLUDE = ["logo", "index_page", "page", "industries"]
+# Not the moderators' addresses: they are the staff's, not the registrant's data.
+REGISTRATION_EXPORT_EXCLUDE = ["logo", "index_page", "page", "industries", "moderators_notified"]
 
 
 def _registrations(email):

@@ -1,5 +1,6 @@
-from functools import cache
+from functools import cache, partial
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.autoreload import autoreload_started
@@ -28,8 +29,11 @@ from .models import (
     Country,
     IndustryTag,
     IndustryTagName,
+    ProfileUpdate,
     RegistrationStatus,
+    UpdateOutcome,
 )
+from .registrant_mail import send_registration_outcome, send_update_outcome
 
 
 @receiver(post_save, sender=IndustryTag)
@@ -51,29 +55,67 @@ def preset_new_cluster_page(sender, page, parent, **kwargs):
         page.country = Country.of_language(page.locale.language_code)
 
 
+# The outcome of a registration or profile update follows the page's: published (by the
+# workflow's approval, or by an editor), or rejected in the workflow with the moderator's
+# comment. The registrant is told once the change is committed.
+
+
 @receiver(page_published, sender=ClusterPage)
-def registration_published(sender, instance, **kwargs):
-    ClusterRegistration.objects.filter(page=instance).exclude(
+def registration_published(sender, instance, revision=None, **kwargs):
+    registrations = ClusterRegistration.objects.filter(page=instance).exclude(
         status=RegistrationStatus.PUBLISHED
-    ).update(status=RegistrationStatus.PUBLISHED)
+    )
+    for registration in registrations:
+        registration.status = RegistrationStatus.PUBLISHED
+        registration.save(update_fields=["status"])
+        transaction.on_commit(partial(send_registration_outcome, registration))
+    updates = ProfileUpdate.objects.filter(page=instance, used_at__isnull=False, outcome="")
+    if revision is not None:  # not changes sent after the revision published
+        updates = updates.filter(revision_id__lte=revision.pk)
+    _decide_updates(updates, UpdateOutcome.PUBLISHED)
 
 
 @receiver(workflow_rejected)
 def registration_rejected(sender, instance, **kwargs):
-    _set_status(instance, RegistrationStatus.REJECTED)
+    page_id = _page_id(instance)
+    if page_id is None:
+        return
+    task_state = instance.current_task_state
+    reason = (task_state.comment if task_state else "") or ""
+    registrations = ClusterRegistration.objects.filter(page_id=page_id).exclude(
+        status=RegistrationStatus.PUBLISHED
+    )
+    for registration in registrations:
+        registration.status = RegistrationStatus.REJECTED
+        registration.rejection_reason = reason
+        registration.save(update_fields=["status", "rejection_reason"])
+        transaction.on_commit(partial(send_registration_outcome, registration))
+    updates = ProfileUpdate.objects.filter(page_id=page_id, used_at__isnull=False, outcome="")
+    _decide_updates(updates, UpdateOutcome.REJECTED, reason)
 
 
 @receiver(workflow_submitted)
 def registration_resubmitted(sender, instance, **kwargs):
-    _set_status(instance, RegistrationStatus.IN_MODERATION)
+    page_id = _page_id(instance)
+    if page_id is not None:
+        # Sent back into moderation: its next outcome is told too.
+        ClusterRegistration.objects.filter(page_id=page_id).exclude(
+            status=RegistrationStatus.PUBLISHED
+        ).update(status=RegistrationStatus.IN_MODERATION, outcome_sent="")
 
 
-def _set_status(workflow_state, status):
+def _page_id(workflow_state):
     if workflow_state.base_content_type.model_class() is not Page:
-        return
-    ClusterRegistration.objects.filter(page_id=int(workflow_state.object_id)).exclude(
-        status=RegistrationStatus.PUBLISHED
-    ).update(status=status)
+        return None
+    return int(workflow_state.object_id)
+
+
+def _decide_updates(updates, outcome, reason=""):
+    for update in updates.select_related("page", "revision"):
+        update.outcome = outcome
+        update.rejection_reason = reason
+        update.save(update_fields=["outcome", "rejection_reason"])
+        transaction.on_commit(partial(send_update_outcome, update))
 
 
 @receiver(post_delete, sender=ClusterRegistration)

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_views import MatchpointGroup
 from .dashboard import (
     FollowersPanel,
+    NobodyToldPanel,
     RegistrationsAwaitingApprovalPanel,
     RegistrationsShownUntranslatedPanel,
     UntranslatedEventsPanel,
@@ -125,6 +126,7 @@ def register_matchpoint():
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panel_classes = (
+        NobodyToldPanel,
         RegistrationsAwaitingApprovalPanel,
         RegistrationsShownUntranslatedPanel,
         UntranslatedEventsPanel,

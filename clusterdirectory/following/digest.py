@@ -44,8 +44,10 @@ def _published_between(pages, since, until):
 def digest_items(subscription, since, until):
     """``{"clusters", "events", "news", "case_studies"}``: the live, public pages in the
     subscriber's language with one of their industries (any, if none chosen), new between
-    ``since`` and ``until``, and the upcoming events announced since or starting soon.
-    Countries narrow the clusters (the other pages have none)."""
+    ``since`` and ``until``, and the upcoming events announced since or starting soon (in
+    the first digest, every upcoming event: those announced before the subscriber
+    confirmed are news to them too). Countries narrow the clusters (the other pages have
+    none)."""
     locale = Locale.objects.filter(language_code=subscription.language_code).first()
     if locale is None:
         return {"clusters": [], "events": [], "news": [], "case_studies": []}
@@ -60,9 +62,10 @@ def digest_items(subscription, since, until):
     clusters = _published_between(matching(ClusterPage), since, until)
     if subscription.countries:
         clusters = clusters.filter(country__in=subscription.countries)
-    announced = _published_between(matching(EventPage), since, until).values("pk")
     events = matching(EventPage).filter(starts_at__gte=until)
-    events = events.filter(Q(pk__in=announced) | Q(starts_at__lte=until + SOON))
+    if since > subscription.confirmed_at:  # not the first digest
+        announced = _published_between(matching(EventPage), since, until).values("pk")
+        events = events.filter(Q(pk__in=announced) | Q(starts_at__lte=until + SOON))
     return {
         "clusters": list(clusters.order_by("title")),
         "events": list(events.order_by("starts_at")),

@@ -47,12 +47,14 @@ def ask_to_confirm(form, index_page, request):
     context = {
         "link": index_page.get_full_url(request)
         + index_page.reverse_subpage("follow_confirm", kwargs={"token": token}),
+        # Plain strings: the mail's ``join`` (without autoescaping) cannot join lazy ones
+        # and would show the list itself.
         "industries": [
-            form.fields["industries"].label_from_instance(tag)
+            str(form.fields["industries"].label_from_instance(tag))
             for tag in form.cleaned_data["industries"]
         ],
         "countries": [
-            label for code, label in form.fields["countries"].choices if code in countries
+            str(label) for code, label in form.fields["countries"].choices if code in countries
         ],
         "days": get_setting("FOLLOW_CONFIRM_MAX_AGE") // 86400,
     }

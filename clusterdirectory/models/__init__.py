@@ -15,7 +15,7 @@ from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
 from .contact_requests import ContactRequest
 from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
 from .mixins import SocialImageMixin
-from .profile_updates import ProfileUpdate
+from .profile_updates import ProfileUpdate, UpdateOutcome
 from .registrations import ClusterRegistration, RegistrationStatus
 from .subscriptions import DeliveryStatus, DigestDelivery, Subscription
 
@@ -47,6 +47,7 @@ __all__ = [
     "RegistrationStatus",
     "SocialImageMixin",
     "Subscription",
+    "UpdateOutcome",
     "industry_label",
     "industry_names",
     "industry_tags",

@@ -55,11 +55,40 @@ class ClusterRegistration(models.Model):
         blank=True,
         help_text=_("When the moderators were told by e-mail. Empty: not yet, it is retried."),
     )
+    moderators_notified = models.TextField(
+        _("moderators notified"),
+        blank=True,
+        help_text=_(
+            "The addresses the notice went to. Empty although notified: nobody could be told, "
+            "as no moderator has an e-mail address."
+        ),
+    )
+    receipt_sent_at = models.DateTimeField(
+        _("receipt sent at"),
+        null=True,
+        blank=True,
+        help_text=_("When the registrant was told by e-mail that the registration arrived."),
+    )
+    outcome_sent = models.CharField(
+        _("outcome sent"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        blank=True,
+        help_text=_(
+            "The outcome the registrant was told by e-mail. While it differs from a published "
+            "or rejected status, the send_pending_mail command tries again."
+        ),
+    )
+    rejection_reason = models.TextField(
+        _("reason for rejection"),
+        blank=True,
+        help_text=_("The moderator's comment on rejecting the page; the registrant gets it."),
+    )
     processing_error = models.TextField(
         _("processing error"),
         blank=True,
         help_text=_(
-            "Why the page could not be created or the moderators not be told yet; "
+            "Why the page could not be created or an e-mail not be sent yet; "
             "retried by the send_pending_mail command."
         ),
     )

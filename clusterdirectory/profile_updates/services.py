@@ -9,11 +9,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from ..antispam import RateLimit
 from ..conf import get_setting
+from ..every_language import language_name
 from ..models import ClusterPage, ProfileUpdate
-from ..registration.notifications import admin_url, moderator_addresses
+from ..registrant_mail import send_update_receipt
+from ..registration.notifications import admin_url, moderator_addresses, send_to_moderators
 from ..registration.services import logo_image, profile_values, submit_to_moderation
 from .links import InvalidLink, profile_page, token_for
 
@@ -120,6 +123,7 @@ def apply_update(update, form, shown_revision=None):
     form.forget_kept_logo()
     replaced_at = replaced.created_at if replaced is not None else None
     transaction.on_commit(lambda: notify_moderators(update, page, replaced_at))
+    transaction.on_commit(lambda: send_update_receipt(update))
     return update
 
 
@@ -151,26 +155,45 @@ def same_text(sent, shown):
 def notify_moderators(update, page, replaced_at=None):
     """Tell the moderators what changed, with the link to Wagtail's comparison of the live
     page and the new revision (and that it replaces in review the changes that waited since
-    ``replaced_at``, which it includes). Wagtail's own workflow notice goes out too."""
-    recipients = moderator_addresses()
-    if not recipients:
-        return
-    context = {
-        "page": page,
-        "compare_url": admin_url(
-            reverse(
-                "wagtailadmin_pages:revisions_compare",
-                args=[page.pk, "live", update.revision_id],
-            )
-        ),
-        "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        "replaced_at": replaced_at,
-    }
+    ``replaced_at``, which it includes), each in their admin language; whether it went out.
+    Wagtail's own workflow notice goes out too."""
+
+    locale = Locale.objects.filter(language_code=update.language_code).first()
+
+    def context():  # in the moderator's language
+        return {
+            "page": page,
+            "language": language_name(locale) if locale else update.language_code,
+            "compare_url": admin_url(
+                reverse(
+                    "wagtailadmin_pages:revisions_compare",
+                    args=[page.pk, "live", update.revision_id],
+                )
+            ),
+            "edit_url": admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+            "replaced_at": replaced_at,
+        }
+
     try:
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string("clusterdirectory/mail/profile_update_subject.txt", context)
-            body = render_to_string("clusterdirectory/mail/profile_update.txt", context)
-        send_mail(subject.strip(), body, None, recipients)
-    except Exception:
+        told = send_to_moderators("profile_update", context)
+    except Exception as error:
         # The revision is in moderation either way: Wagtail lists it for the moderators.
         logger.exception("Could not tell moderators about profile update %s", update.pk)
+        update.mail_error = f"{type(error).__name__}: {error}"
+        update.save(update_fields=["mail_error"])
+        return False
+    update.moderators_notified_at = timezone.now()
+    update.moderators_notified = ", ".join(told)
+    update.mail_error = ""
+    update.save(update_fields=["moderators_notified_at", "moderators_notified", "mail_error"])
+    return True
+
+
+def retry_pending():
+    """Tell the moderators of the profile updates they were not told of yet; returns
+    ``(sent, failed)``."""
+    pending = ProfileUpdate.objects.filter(
+        used_at__isnull=False, moderators_notified_at__isnull=True
+    ).select_related("page")
+    told = [notify_moderators(update, update.page) for update in pending]
+    return told.count(True), told.count(False)

@@ -10,6 +10,7 @@ from wagtail.models import Workflow
 from ..conf import get_setting
 from ..every_language import alias_in_every_language
 from ..models import ClusterPage, ClusterRegistration, RegistrationStatus
+from ..registrant_mail import send_registration_receipt
 from ..text import plain_lines, plain_text, text_to_rich_text
 from .logos import logo_image
 from .notifications import notify_moderators
@@ -38,6 +39,7 @@ def store_registration(form, index_page, language_code):
             raise
         return earlier  # the same form sent twice at once: the first one counts
     form.forget_kept_logo()  # now a Wagtail image
+    send_registration_receipt(registration)
     if create_page(registration):
         notify_moderators(registration)
     return registration

@@ -1,7 +1,8 @@
 """A cluster manager registers a cluster on the German site; a moderator approves it in the
-Wagtail admin and the cluster appears in the directory."""
+Wagtail admin and the cluster appears in the directory, and the manager hears of it."""
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from clusterdirectory.models import ClusterPage, ClusterRegistration, RegistrationStatus
@@ -145,6 +146,68 @@ def test_a_danish_registration_is_found_and_matched_in_every_language(
     assert both > max(wind, food)
     expect(page.locator(".cluster-card", has_text="Brintklynge Sønderjylland")).to_have_count(1)
     snap(page, "two industries")
+
+
+def test_the_registrant_hears_in_danish_when_a_moderator_approves(page, cluster_site, moderator):
+    """Registered on /da/: a Danish receipt at once, the moderator's notice in their admin
+    language, and once approved in the admin a Danish e-mail with the live page."""
+    page.goto("/da/clusters/register/")
+    fill_profile(page, industry="Fødevarer")
+    page.fill("#id_name", 'Rømø Energi & "Vind"')
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Send registrering").click()
+    expect(page.locator("h1")).to_have_text("Tak for din registrering")
+
+    def to(address):
+        return [m for m in mail.outbox if m.to == [address]]
+
+    [receipt] = to("mette@robotcluster.example")
+    assert receipt.subject == 'Vi har modtaget registreringen af Rømø Energi & "Vind"'
+    [notice] = [m for m in to(moderator.email) if m.subject.startswith("New cluster")]
+    assert "Language: Danish" in notice.body
+
+    draft = ClusterPage.objects.get(title='Rømø Energi & "Vind"', alias_of=None)
+    log_in(page, "moderator", "moderator-pass")
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
+    page.get_by_role("button", name="Approve").first.click()
+    expect(page.locator(".messages")).to_contain_text("Rømø Energi")
+
+    [receipt, outcome] = to("mette@robotcluster.example")
+    assert outcome.subject == 'Rømø Energi & "Vind" er nu med i klyngekataloget'
+    draft.refresh_from_db()
+    assert draft.live and f"{draft.full_url}\n" in outcome.body
+    assert "/da/clusters/" in draft.full_url
+    page.goto(draft.url)  # the mail's host is the site's, without the test server's port
+    expect(page.locator("h1")).to_contain_text("Rømø Energi")
+
+
+def test_the_registrant_gets_the_reason_when_a_moderator_requests_changes(
+    page, cluster_site, moderator
+):
+    """Registered on /de/; the moderator requests changes in the admin with a comment: the
+    registrant gets it in a German e-mail."""
+    page.goto("/de/clusters/register/")
+    fill_profile(page)
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name="Registrierung absenden").click()
+    expect(page.locator("h1")).to_have_text("Vielen Dank für Ihre Registrierung")
+
+    draft = ClusterPage.objects.get(title="Syddansk Robotcluster", alias_of=None)
+    log_in(page, "moderator", "moderator-pass")
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
+    page.get_by_role("button", name="Request changes").first.click()
+    page.locator("#id_comment").fill("Bitte nennen Sie die Mitglieder.")
+    snap(page, "request changes")
+    page.locator("form[method=POST] button[type=submit]", has_text="Request changes").click()
+    expect(page.locator(".messages")).to_contain_text("Syddansk Robotcluster")
+
+    assert ClusterRegistration.objects.get().status == RegistrationStatus.REJECTED
+    [outcome] = [m for m in mail.outbox if m.subject.startswith("Die Registrierung von")]
+    assert outcome.to == ["mette@robotcluster.example"]
+    assert outcome.subject.endswith("Syddansk Robotcluster wurde nicht veröffentlicht")
+    assert "Die Begründung des Moderators:\nBitte nennen Sie die Mitglieder." in outcome.body
 
 
 def test_back_after_registering_and_sending_again_registers_once(page, cluster_site, moderator):

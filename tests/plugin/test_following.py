@@ -14,7 +14,13 @@ from django.utils import timezone, translation
 
 from clusterdirectory.following import digest as digests
 from clusterdirectory.following.digest import send_digests
-from clusterdirectory.models import DeliveryStatus, DigestDelivery, IndustryTagName, Subscription
+from clusterdirectory.models import (
+    DeliveryStatus,
+    DigestDelivery,
+    EventPage,
+    IndustryTagName,
+    Subscription,
+)
 from clusterdirectory.privacy import erase_personal_data, export_personal_data, purge_expired
 from tests.conftest import translate_page
 from tests.factories import (
@@ -80,7 +86,8 @@ def test_nothing_is_sent_before_the_address_is_confirmed(client, german_index, w
     [message] = mail.outbox
     assert message.to == [PERSON.lower()]
     assert message.subject == "Bitte bestätigen Sie, dass Sie diesen Branchen folgen"
-    assert "Windenergie" in message.body
+    assert "Branchen: Windenergie\n" in message.body
+    assert "Länder: Deutschland\n" in message.body  # names, not a list's repr
     subscription = Subscription.objects.get()
     assert subscription.confirmed_at is None
     assert list(subscription.industries.all()) == []  # the choices wait for the confirmation
@@ -308,3 +315,36 @@ def test_staff_see_followers_per_industry_and_no_address(
     assert re.search(r"Every industry</td><td>1<", panel)
     assert "3 confirmed followers in all. 1 not confirmed yet." in panel
     assert "@example.org" not in body
+
+
+def test_the_first_digest_has_every_upcoming_event_of_the_industry(client, cluster_index, wind):
+    # Announced before the follower confirmed, and more than two weeks away: news to them.
+    events = EventIndexPageFactory(parent=cluster_index.get_parent(), slug="events")
+    later = EventPageFactory(
+        parent=events,
+        title="Offshore conference",
+        starts_at=timezone.now() + datetime.timedelta(days=40),
+        ends_at=timezone.now() + datetime.timedelta(days=40, hours=8),
+    )
+    later.industries.add(wind)
+    later.save_revision().publish()
+    announced = timezone.now() - datetime.timedelta(days=20)
+    EventPage.objects.filter(pk=later.pk).update(
+        first_published_at=announced, last_published_at=announced
+    )
+    subscription = confirmed_follower(client, cluster_index, industries=["wind-energy"])
+    mail.outbox.clear()
+    subscription.confirmed_at = timezone.now() - datetime.timedelta(days=10)
+    subscription.save()
+
+    assert send_digests(now=timezone.now() - datetime.timedelta(days=9)) == (1, 0)
+    [digest] = mail.outbox
+    assert "Offshore conference" in digest.body
+
+    # Once told, it comes again only when it is near.
+    mail.outbox.clear()
+    ClusterPageFactory(parent=cluster_index, title="Another wind cluster", industries=[wind])
+    assert send_digests() == (1, 0)
+    [second] = mail.outbox
+    assert "Another wind cluster" in second.body
+    assert "Offshore conference" not in second.body

@@ -94,6 +94,7 @@ def test_export_lists_everything_stored_about_the_person_and_nothing_else(cluste
     assert data["email"] == PERSON
     assert [r["name"] for r in data["registrations"]] == ["Cluster Nord"]
     assert data["registrations"][0]["contact_phone"] == "+49 461 1234567"
+    assert "moderators_notified" not in data["registrations"][0]  # the staff's addresses
     assert [r["email"] for r in data["contact_requests"]] == [PERSON]
     assert data["contact_requests"][0]["cluster"] == "Cluster Nord"
     assert sorted(p["language"] for p in data["cluster_pages"]) == ["da", "en"]
