@@ -16,6 +16,8 @@ DEFAULTS = {
     # per cluster (each e-mails its contact person), and how long one link works (seconds).
     "PROFILE_UPDATE_RATE_LIMIT": "5/h",
     "PROFILE_UPDATE_LINKS_PER_CLUSTER": "3/d",
+    # Past those, the latest link that still works is sent again, at most this often.
+    "PROFILE_UPDATE_LINK_RESENDS": "1/h",
     "PROFILE_UPDATE_LINK_MAX_AGE": 24 * 60 * 60,
     # Following industries: subscriptions asked for per client address and window, and
     # confirmation e-mails to one address; how long a confirmation link works (seconds).

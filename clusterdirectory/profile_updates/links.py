@@ -3,6 +3,7 @@
 
 from django.apps import apps
 from django.core import signing
+from django.utils import timezone
 
 from .. import signed_links
 from ..conf import get_setting
@@ -37,6 +38,10 @@ def update_for(token, page):
         raise InvalidLink("forged")
     if update.used_at is not None:
         raise InvalidLink("used")
+    # A link sent again carries a newer signature; it still works only a day from the first.
+    age = (timezone.now() - update.requested_at).total_seconds()
+    if age > get_setting("PROFILE_UPDATE_LINK_MAX_AGE"):
+        raise InvalidLink("expired")
     return update
 
 

@@ -2,6 +2,8 @@
 cluster's page in moderation."""
 
 import logging
+import math
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -11,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from ..antispam import RateLimit
+from ..antispam import RateLimit, RateLimiter
 from ..conf import get_setting
 from ..every_language import language_name
 from ..models import ClusterPage, ProfileUpdate
@@ -36,25 +38,49 @@ def links_exhausted(page):
     return recent.count() >= limit.count
 
 
+class LinksExhausted(Exception):
+    """The cluster was sent its new links for the window, and none of them can be sent again
+    just now."""
+
+
+resend_limiter = RateLimiter("profile-update-resend", "PROFILE_UPDATE_LINK_RESENDS")
+
+
 def send_link(page, request):
-    """E-mail a new link to update ``page``'s profile to its contact person, or to the
-    moderators where it has no contact e-mail, in the visitor's language; ``MailFailed``
-    when it could not be sent (nothing is kept then)."""
+    """E-mail a link to update ``page``'s profile to its contact person, or to the moderators
+    where it has no contact e-mail, in the visitor's language; ``MailFailed`` when it could
+    not be sent (nothing new is kept then).
+
+    A new link each time, up to ``PROFILE_UPDATE_LINKS_PER_CLUSTER``; past that the latest
+    link that still works is sent again (at most ``PROFILE_UPDATE_LINK_RESENDS``), so a
+    stranger who asks again and again cannot keep the owner from getting one, and the
+    contact person gets no more mail than that; ``LinksExhausted`` when neither is left."""
     owner = profile_page(page)
     recipients = [owner.contact_email] if owner.contact_email else moderator_addresses()
     if not recipients:
         raise MailFailed("nobody to send the link to")
-    update = ProfileUpdate.objects.create(
-        page=owner,
-        language_code=translation.get_language() or settings.LANGUAGE_CODE,
-        sent_to_moderators=not owner.contact_email,
-    )
+    created = not links_exhausted(page)
+    if created:
+        update = ProfileUpdate.objects.create(
+            page=owner,
+            language_code=translation.get_language() or settings.LANGUAGE_CODE,
+            sent_to_moderators=not owner.contact_email,
+        )
+    else:
+        update = latest_working_link(owner)
+        who = f"profile-update-{update.pk}" if update else ""
+        if update is None or resend_limiter.is_exceeded(request, who=who):
+            raise LinksExhausted
+        resend_limiter.hit(request, who=who)
     token = token_for(update)
+    works_until = update.requested_at + timedelta(
+        seconds=get_setting("PROFILE_UPDATE_LINK_MAX_AGE")
+    )
     context = {
         "page": page,
         "link": page.get_full_url(request)
         + page.reverse_subpage("profile_update", kwargs={"token": token}),
-        "hours": get_setting("PROFILE_UPDATE_LINK_MAX_AGE") // 3600,
+        "hours": max(1, math.ceil((works_until - timezone.now()).total_seconds() / 3600)),
         "to_moderators": update.sent_to_moderators,
     }
     try:
@@ -63,9 +89,20 @@ def send_link(page, request):
         send_mail(subject.strip(), body, None, recipients)
     except Exception as error:
         logger.exception("Could not send the profile update link for page %s", owner.pk)
-        update.delete()
+        if created:
+            update.delete()
         raise MailFailed(str(error)) from error
     return update
+
+
+def latest_working_link(owner):
+    """The newest link of ``owner``'s profile that is neither used nor expired, or None."""
+    since = timezone.now() - timedelta(seconds=get_setting("PROFILE_UPDATE_LINK_MAX_AGE"))
+    return (
+        ProfileUpdate.objects.filter(page=owner, used_at__isnull=True, requested_at__gt=since)
+        .order_by("-requested_at")
+        .first()
+    )
 
 
 def pending_review(page):

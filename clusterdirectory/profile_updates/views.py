@@ -13,9 +13,9 @@ from ..public_forms import TOO_MANY, see_other
 from .forms import ProfileUpdateForm, RequestLinkForm
 from .links import InvalidLink, profile_page, update_for
 from .services import (
+    LinksExhausted,
     MailFailed,
     apply_update,
-    links_exhausted,
     pending_review,
     profile_to_update,
     send_link,
@@ -53,19 +53,19 @@ def request_link(request, page):
         if limiter.is_exceeded(request):
             form.add_error(None, TOO_MANY)
             status = 429
-        elif links_exhausted(page):
-            form.add_error(
-                None,
-                _(
-                    "A link to update this profile was sent several times lately. Please use "
-                    "the link in the latest e-mail, or ask again tomorrow."
-                ),
-            )
-            status = 429
         elif form.is_valid():
             limiter.hit(request)
             try:
                 send_link(page, request)
+            except LinksExhausted:
+                form.add_error(
+                    None,
+                    _(
+                        "A link to update this profile was sent several times lately. Please "
+                        "use the link in the latest e-mail, or ask again in an hour."
+                    ),
+                )
+                status = 429
             except MailFailed:
                 form.add_error(
                     None,

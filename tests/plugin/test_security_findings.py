@@ -119,3 +119,55 @@ def test_logos_in_moderation_are_not_in_the_image_apis(client, cluster_index, ta
     task_state = page.current_workflow_state.current_task_state
     task_state.task.specific.on_action(task_state, moderator, "approve")
     assert listed() == (True, True, 200)
+
+
+def test_a_stranger_cannot_use_up_the_owners_update_links(cluster_index, tags):
+    """The attacker asks for the cluster's three links of the day; the real manager, asking
+    next, still gets one that works (the latest, sent again), and the contact person gets
+    one more e-mail an hour at most."""
+    import re
+
+    from django.core import mail
+    from django.test import Client
+
+    from clusterdirectory.models import ProfileUpdate
+    from tests.factories import ClusterPageFactory
+
+    cluster = ClusterPageFactory(parent=cluster_index, contact_email="anna@cewind.example")
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(3):
+        assert stranger.post(cluster.url + "update/", {"fax": ""}).status_code == 303
+
+    owner = Client(REMOTE_ADDR="192.0.2.20")
+    assert owner.post(cluster.url + "update/", {"fax": ""}).status_code == 303
+    link = re.search(r"https?://\S+/update/[\w-]+/", mail.outbox[-1].body).group(0)
+    assert owner.get(link).status_code == 200  # it works
+    assert ProfileUpdate.objects.count() == 3  # no fourth link was made
+
+    # More asking within the hour sends nothing more to the contact person.
+    assert stranger.post(cluster.url + "update/", {"fax": ""}).status_code == 429
+    assert len(mail.outbox) == 4
+
+
+def test_a_link_sent_again_still_ends_a_day_after_it_was_first_sent(
+    client, cluster_index, tags, settings
+):
+    import datetime
+    import re
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from clusterdirectory.models import ProfileUpdate
+    from tests.factories import ClusterPageFactory
+
+    settings.CLUSTERDIRECTORY = {"PROFILE_UPDATE_LINKS_PER_CLUSTER": "1/d"}
+    cluster = ClusterPageFactory(parent=cluster_index, contact_email="anna@cewind.example")
+    client.post(cluster.url + "update/", {"fax": ""})
+    ProfileUpdate.objects.update(requested_at=timezone.now() - datetime.timedelta(hours=23))
+    client.post(cluster.url + "update/", {"fax": ""})  # sent again, with a fresh signature
+    assert "within 1 hour:" in mail.outbox[-1].body
+    link = re.search(r"https?://\S+/update/[\w-]+/", mail.outbox[-1].body).group(0)
+    assert client.get(link).status_code == 200
+    ProfileUpdate.objects.update(requested_at=timezone.now() - datetime.timedelta(hours=25))
+    assert client.get(link).status_code == 410
