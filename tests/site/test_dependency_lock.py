@@ -39,7 +39,7 @@ def locked(group):
     return found
 
 
-@pytest.mark.parametrize("group", ["run", "test", "bench", "scan"])
+@pytest.mark.parametrize("group", ["run", "test", "bench", "scan", "data"])
 def test_each_group_is_locked_whole_with_hashes(group):
     groups = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]
     lock = locked(group)
