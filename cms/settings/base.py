@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # First, so that it answers CORS preflights before any other middleware responds.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # High up, so that answers given early (the language redirect of "/") carry it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "pagecache.middleware.PageCacheMiddleware",
@@ -72,7 +74,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Keeps translators to their languages in wagtail-localize's views (staff.languages).
     "staff.middleware.TranslationLanguageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: answers a locked-out sign-in with its lockout page.
     "axes.middleware.AxesMiddleware",

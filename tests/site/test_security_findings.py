@@ -131,3 +131,11 @@ def test_cookies_are_secure_in_production():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [True, True]
+
+
+def test_every_answer_refuses_frames_the_language_redirect_too(client):
+    """wapiti's http_headers module: "/" (the redirect to the visitor's language) had no
+    X-Frame-Options; the policy's frame-ancestors said the same, older browsers read this."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 302
+    assert response["X-Frame-Options"] == "DENY"
