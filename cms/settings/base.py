@@ -85,7 +85,7 @@ MIDDLEWARE = [
 # further failures, so an attacker cannot keep staff out for long; `manage.py
 # axes_reset_username NAME` unlocks at once (docs/deployment.md).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",  # with ModelBackend's get_user: Wagtail's test tools log in with it
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))

@@ -250,7 +250,7 @@ def test_home_page_renders_every_block_type(page_test, client, home, home_sample
     assert home.url == "/en/"
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<title>InTra-Net | InTra-Net</title>" in html
+    assert "<title>InTra-Net</title>" in html  # the site name once
     for name, (_value, expected) in home_samples.items():
         assert expected in html, name
     assertTemplateUsed(response, "home/home_page.html")

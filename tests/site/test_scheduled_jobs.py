@@ -69,7 +69,7 @@ def test_a_job_runs_again_once_its_interval_has_passed(db):
     ):
         out, _ = run_once()
         assert started(out) == [*JOBS, "check"]
-        assert "System check identified no issues" in out
+        assert "check done in" in out
         assert started(run_once()[0]) == []
         time.sleep(5)
         assert started(run_once()[0]) == ["check"]
