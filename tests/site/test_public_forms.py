@@ -1,7 +1,12 @@
-"""The public forms' messages as a visitor reads them: in the site's formal German."""
+"""The public forms' messages as a visitor reads them: in the site's formal German, numbers in
+the visitor's format."""
+
+import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from tests.conftest import translate_page
 from tests.factories import IndustryTagFactory
@@ -40,3 +45,28 @@ def test_german_errors_address_the_visitor_formally(client, register_urls):
     assert found["id_founded_year"] == "Geben Sie eine ganze Zahl ein."
     assert found["id_country"].startswith("Wählen Sie eine gültige Option.")
     assert not any("gib " in text.lower() for text in found.values())
+
+
+def bitmap(size):
+    """A valid image of about ``size`` bytes (an uncompressed BMP)."""
+    out = io.BytesIO()
+    Image.new("RGB", (size // 3 // 100, 100), "navy").save(out, "BMP")
+    return SimpleUploadedFile("logo.bmp", out.getvalue(), "image/bmp")
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("en", "(1.5 MB). At most 1 MB"),
+        ("da", "(1,5 MB). Højst 1 MB"),
+        ("de", "(1,5 MB). Bitte höchstens 1 MB"),
+    ],
+)
+def test_file_sizes_are_written_in_the_visitors_number_format(
+    client, register_urls, settings, code, expected
+):
+    settings.CLUSTERDIRECTORY = {**settings.CLUSTERDIRECTORY, "LOGO_MAX_BYTES": 2**20}
+
+    response = client.post(register_urls[code], {"logo_file": bitmap(int(1.5 * 2**20))})
+
+    assert expected in errors(response)["id_logo_file"]
