@@ -1,5 +1,5 @@
 """The public forms' messages as a visitor reads them: in the site's formal German, numbers in
-the visitor's format."""
+the visitor's format, and a summary at the top whose errors link to their fields."""
 
 import io
 
@@ -70,3 +70,20 @@ def test_file_sizes_are_written_in_the_visitors_number_format(
     response = client.post(register_urls[code], {"logo_file": bitmap(int(1.5 * 2**20))})
 
     assert expected in errors(response)["id_logo_file"]
+
+
+def test_the_error_summary_is_focused_and_links_to_each_field(client, register_urls):
+    response = client.post(register_urls["en"], {"contact_email": "anna@"})
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one("#form-errors")
+    assert summary.has_attr("autofocus") and summary["tabindex"] == "-1"
+    links = {a["href"]: a.get_text() for a in summary.select("a")}
+    email = links["#id_contact_email"]
+    assert email == "E-mail of the contact person: Enter a valid email address."
+    assert links["#id_name"] == "Name of the cluster: This field is required."
+    # One link for each error beside a field, and each leads to its field (a group of
+    # checkboxes: to the element holding them).
+    assert len(links) == len(soup.select(".field .errorlist li"))
+    for href in links:
+        assert soup.select_one(href) is not None, href
