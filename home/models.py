@@ -136,6 +136,75 @@ class NetworkContactSettings(BaseSiteSetting):
         verbose_name = _("network contact details")
 
 
+@register_setting(icon="image")
+class FundingLogos(ClusterableModel, BaseSiteSetting):
+    """The funders' logos at the top of every page: an EU-funded project shows the Union's
+    emblem with its reference to the Union where a visitor lands, without scrolling, at least
+    as large as any other logo (Commission Implementing Regulation (EU) No 821/2014,
+    Article 4). The header's styles keep the emblem at least as high as every other logo."""
+
+    panels = [InlinePanel("logos", heading=_("Logos"), label=_("logo"))]
+
+    class Meta:
+        verbose_name = _("funding logos")
+
+
+class FundingLogo(Orderable):
+    """A logo of the header. Site settings are not translated by wagtail-localize, so its
+    text has a field per language, which staff fill in the settings' one form."""
+
+    settings = ParentalKey(FundingLogos, on_delete=models.CASCADE, related_name="logos")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The logo as its owner provides it. The header shows it 48 pixels high."),
+    )
+    is_union_emblem = models.BooleanField(
+        _("EU emblem"),
+        default=False,
+        help_text=_(
+            "Shown at least as high as every other logo, with its text written out beside it."
+        ),
+    )
+    text_en = models.CharField(
+        _("text in English"),
+        max_length=200,
+        help_text=_(
+            "For the EU emblem, the reference to the Union written out beside it, e.g. "
+            "'European Union – European Regional Development Fund'. For another logo, its "
+            "name, which screen readers read out instead of the image."
+        ),
+    )
+    text_da = models.CharField(
+        _("text in Danish"), max_length=200, blank=True, help_text=_("Empty: the English text.")
+    )
+    text_de = models.CharField(
+        _("text in German"), max_length=200, blank=True, help_text=_("Empty: the English text.")
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("is_union_emblem"),
+        FieldPanel("text_en"),
+        FieldPanel("text_da"),
+        FieldPanel("text_de"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funding logo")
+        verbose_name_plural = _("funding logos")
+
+    def __str__(self):
+        return self.text_en
+
+    def text_in(self, language_code):
+        """``(text, its language code)``: in ``language_code`` where given, else English."""
+        text = getattr(self, f"text_{language_code}", "")
+        return (text, language_code) if text else (self.text_en, "en")
+
+
 def network_contact_for(page, request=None):
     """``(name, e-mail)`` of the network's contact on ``page``'s site, who receives messages
     for clusters without their own contact (``CLUSTERDIRECTORY["CONTACT_FALLBACK"]``)."""

@@ -3,6 +3,7 @@ import os
 
 import phonenumbers
 from django import forms
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -275,7 +276,11 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
             raise forms.ValidationError(
                 _("The logo is too large (%(size)s MB). At most %(max)s MB, please."),
                 code="file_size",
-                params={"size": round(upload.size / 2**20, 1), "max": max_bytes // 2**20},
+                # In the visitor's number format: "6,9" in Danish and German.
+                params={
+                    "size": number_format(round(upload.size / 2**20, 1), 1),
+                    "max": number_format(max_bytes // 2**20),
+                },
             )
         image = getattr(upload, "image", None)
         if image is None or image.format not in LOGO_FORMATS:

@@ -1,6 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from .. import cache
@@ -24,6 +25,19 @@ def content_version():
     """``{% content_version as version %}``: the number any content change raises. Among the
     names of a ``{% wagtailcache %}`` fragment, it keeps the fragment until content changes."""
     return cache.content_version()
+
+
+@register.simple_tag
+def text_language(page):
+    """``{% text_language page as text_lang %}``: the language code of ``page``'s text where it
+    is not the visitor's language, else "". wagtail-localize keeps an alias in each language
+    for a page not yet translated, which shows its source's text (a Danish cluster's profile on
+    /de/); elements holding it are then marked with ``lang``."""
+    if not page.alias_of_id:
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id)
+    code = source.values_list("locale__language_code", flat=True).first()
+    return code if code and code != get_language() else ""
 
 
 @register.simple_tag

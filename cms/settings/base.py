@@ -85,7 +85,8 @@ MIDDLEWARE = [
 # further failures, so an attacker cannot keep staff out for long; `manage.py
 # axes_reset_username NAME` unlocks at once (docs/deployment.md).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesBackend",  # with ModelBackend's get_user: Wagtail's test tools log in with it
+    # AxesBackend has ModelBackend's get_user: Wagtail's test tools log in with the first.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))

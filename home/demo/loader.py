@@ -28,7 +28,15 @@ from clusterdirectory.models import (
     IndustryTagName,
     NewsPage,
 )
-from home.models import HomePage, Menu, MenuItem, NetworkContactSettings, StandardPage
+from home.models import (
+    FundingLogo,
+    FundingLogos,
+    HomePage,
+    Menu,
+    MenuItem,
+    NetworkContactSettings,
+    StandardPage,
+)
 
 from . import content, images, site_pages
 from .blocks import block, paragraph
@@ -211,6 +219,25 @@ class DemoLoader:
             contact.phone = "+45 6550 1344"
             contact.website = "https://www.intranet.regx.dk"
             contact.save()
+        self.load_funding_logos(site)
+
+    def load_funding_logos(self, site):
+        """The EU emblem with the fund it names in every page's header, as the seed's site
+        had it (the INTERREG 4A logo beside it is not the demo's to draw)."""
+        funding = FundingLogos.for_site(site)
+        if not funding.logos.exists():
+            text = site_pages.EU_FUNDING
+            funding.logos = [
+                FundingLogo(
+                    image=images.eu_emblem(),
+                    is_union_emblem=True,
+                    text_en=text,
+                    text_da=TRANSLATIONS[text]["da"],
+                    text_de=TRANSLATIONS[text]["de"],
+                    sort_order=0,
+                )
+            ]
+            funding.save()
 
     def link_accessibility_statement(self, home, page):
         """Every page's footer links to the statement (the site's settings name it)."""

@@ -10,7 +10,7 @@ from clusterdirectory.cache import cached
 from clusterdirectory.models import CaseStudyPage, NewsPage
 from clusterdirectory.structured_data import json_ld, page_description, page_url, share_image
 from home.menus import menu_for, menu_links
-from home.models import NetworkContactSettings
+from home.models import FundingLogo, NetworkContactSettings
 
 register = template.Library()
 
@@ -86,6 +86,28 @@ def accessibility_statement_url(context):
         return ""
     page = page.localized
     return page.get_url(request) if page.live else ""
+
+
+@register.simple_tag(takes_context=True)
+def funding_logos(context):
+    """The site's funding logos for the header, each with its text in the visitor's language
+    (else in English) and that text's language code."""
+    site = Site.find_for_request(context["request"])
+    # One query (the settings' own row is not needed), none more for a site without logos.
+    logos = FundingLogo.objects.filter(settings__site=site).select_related("image")
+    language = get_language()
+    found = []
+    for logo in logos.prefetch_related("image__renditions"):
+        text, text_language = logo.text_in(language)
+        found.append(
+            {
+                "image": logo.image,
+                "is_union_emblem": logo.is_union_emblem,
+                "text": text,
+                "lang": text_language,
+            }
+        )
+    return found
 
 
 @register.simple_tag(takes_context=True)

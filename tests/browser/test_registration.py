@@ -1,6 +1,8 @@
 """A cluster manager registers a cluster on the German site; a moderator approves it in the
 Wagtail admin and the cluster appears in the directory, and the manager hears of it."""
 
+import re
+
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
@@ -41,14 +43,19 @@ def test_visitor_registers_and_moderator_approves(page, cluster_site, moderator)
 
     # Messages next to the fields, in German; what was typed is still there.
     expect(page.locator("#form-errors")).to_be_visible()
+    expect(page.locator("#form-errors")).to_be_focused()  # read out first, without a script
     expect(page.locator(".field--error")).to_have_count(2)  # phone and consent
     expect(page.locator("#id_name")).to_have_value("Syddansk Robotcluster")
     assert not ClusterRegistration.objects.exists()
 
+    # Each error in the summary leads to its field.
+    page.locator("#form-errors a", has_text="Telefon").click()
+    expect(page).to_have_url(re.compile("#id_contact_phone$"))
     page.fill("#id_contact_phone", "+45 6550 1344")
     page.locator("#id_consent").check()
     page.get_by_role("button", name="Registrierung absenden").click()
-    expect(page).to_have_url("/de/clusters/register/thanks/")
+    # The browser keeps the fragment the summary's link added through the redirect.
+    expect(page).to_have_url(re.compile(r"/de/clusters/register/thanks/(#id_contact_phone)?$"))
     expect(page.locator("h1")).to_have_text("Vielen Dank für Ihre Registrierung")
     snap(page, "thanks")
 

@@ -313,4 +313,5 @@ def test_query_count_does_not_grow_with_the_number_of_clusters(
     small_count = _queries(client, small.url + query, cold)
     large_count = _queries(client, large.url + query, cold)
     assert small_count == large_count
-    assert large_count <= 25, large_count
+    # After a change, the site's header is rendered anew too: its menu, its funding logos.
+    assert large_count <= 26, large_count

@@ -20,7 +20,7 @@ from clusterdirectory.models import (
 from clusterdirectory.registration.notifications import admin_url
 from home.demo.content import ILLUSTRATION_ALT
 from home.demo.texts import TRANSLATIONS
-from home.models import HomePage, Menu
+from home.models import FundingLogo, HomePage, Menu
 
 
 def in_language(text, code):
@@ -77,6 +77,7 @@ def test_loading_twice_keeps_one_copy(demo_site):
     assert before["en"] == before["da"] == before["de"]
     assert HomePage.objects.count() == 3
     assert Menu.objects.count() == 6  # header and footer in three languages
+    assert FundingLogo.objects.get().is_union_emblem  # the EU emblem in the header, once
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
