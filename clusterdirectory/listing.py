@@ -25,6 +25,7 @@ from wagtail.images import get_image_model
 
 from .cache import cached
 from .choices import Country
+from .collation import sort_key
 from .conf import get_setting
 from .facets import facet_index, removal_links
 from .place_names import alternatives
@@ -141,7 +142,7 @@ def cards_for(clusters, names):
 
 def names_of(tags, names):
     """The names of ``tags`` in ``names``' language, by name."""
-    return sorted((industry_label(tag, names) for tag in tags), key=str.casefold)
+    return sorted((industry_label(tag, names) for tag in tags), key=sort_key)
 
 
 def cluster_model():
