@@ -1,12 +1,12 @@
 """The site's search backend: Wagtail's database backend, given words in every spelling.
 
 SQLite's full-text search reads a quote, ``*`` or ``NEAR(`` inside a term as its own syntax
-and fails (a 500 for ``?search="`` in the API); no visitor means them as syntax. Queries
-built by Wagtail (the admin's phrases and filters) pass as they are; plain text is reduced to
-its words, as the site's own search does (``home/views.py``), and each word is looked for in
-the spellings visitors on both sides of the border use and, for a place, under its other
-names (``clusterdirectory.place_names``): pages index their text in those spellings too
-(``search_spellings``).
+and fails (a 500 for ``?search="`` in the API); no visitor means them as syntax. Plain text
+is reduced to its words, as the site's own search does (``home/views.py``); of queries built
+by Wagtail (the admin's phrases and filters) only the plain words change. Each word is looked
+for in the spellings visitors on both sides of the border use and, for a place, under its
+other names (``clusterdirectory.place_names``): pages index their text in those spellings
+too (``search_spellings``).
 """
 
 import functools
@@ -25,9 +25,14 @@ def words(query):
 
 
 def spelled(query, operator=None):
-    """``query`` (plain text) as a query for each word in any of its spellings."""
+    """``query`` (plain text, or Wagtail's query objects such as the admin's) with each
+    plain word looked for in any of its spellings."""
+    if isinstance(query, PlainText) and WORD.search(query.query_string):
+        return spelled(query.query_string, query.operator)
+    if isinstance(query, And | Or):
+        return type(query)([spelled(subquery) for subquery in query.subqueries])
     if not isinstance(query, str):
-        return query
+        return query  # a phrase, a filter, everything
     terms = [
         Or([PlainText(form) for form in sorted({word, *term})])
         for word, term in alternatives(query).items()

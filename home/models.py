@@ -42,7 +42,7 @@ class HomePage(SearchSpellingsMixin, SocialImageMixin, OptionalHeadlessPreviewMi
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body"), SEARCH_SPELLINGS]
+    search_fields = Page.search_fields + [index.SearchField("body"), *SEARCH_SPELLINGS]
     api_fields = [APIField("body")]
 
     class Meta:
@@ -76,7 +76,7 @@ class StandardPage(SearchSpellingsMixin, SocialImageMixin, OptionalHeadlessPrevi
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
-        SEARCH_SPELLINGS,
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [APIField("introduction"), APIField("body")]
 

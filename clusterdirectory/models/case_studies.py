@@ -56,7 +56,7 @@ class CaseStudyIndexPage(
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), SEARCH_SPELLINGS]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *SEARCH_SPELLINGS]
     api_fields = [APIField("introduction")]
 
     class Meta:
@@ -150,7 +150,7 @@ class CaseStudyPage(
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("recommendations"),
-        SEARCH_SPELLINGS,
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("aim"),

@@ -124,7 +124,7 @@ class ClusterIndexPage(
             heading=_("Open data export"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), SEARCH_SPELLINGS]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *SEARCH_SPELLINGS]
     api_fields = [
         APIField("introduction"),
         APIField("registration_introduction"),
@@ -414,7 +414,7 @@ class ClusterPage(
         index.SearchField("city"),
         index.FilterField("country"),
         index.RelatedFields("industries", [index.SearchField("name")]),
-        SEARCH_SPELLINGS,
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("address", serializer=AddressField()),

@@ -73,7 +73,7 @@ class EventIndexPage(
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction"), SEARCH_SPELLINGS]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *SEARCH_SPELLINGS]
     api_fields = [
         APIField("introduction"),
         APIField("calendar_url", serializer=SubpageUrlField("ical")),
@@ -240,7 +240,7 @@ class EventPage(
         index.SearchField("focus_topics"),
         index.FilterField("starts_at"),
         index.FilterField("kind"),
-        SEARCH_SPELLINGS,
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("starts_at"),
@@ -371,7 +371,7 @@ class NewsPage(
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
-        SEARCH_SPELLINGS,
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("date"),

@@ -141,8 +141,9 @@ class ImageAltTextMixin(models.Model):
 
 class SearchSpellingsMixin:
     """Pages found in the spellings visitors on both sides of the border use (``spelling.py``):
-    a page type lists ``SEARCH_SPELLINGS`` in its ``search_fields``, and the search index gets
-    its searched text in those spellings too."""
+    a page type adds ``SEARCH_SPELLINGS`` to its ``search_fields``, and the search index gets
+    its searched text in those spellings too, its title also for the admin's search as you
+    type."""
 
     def search_spellings(self):
         texts = []
@@ -155,12 +156,18 @@ class SearchSpellingsMixin:
                         for sub in field.fields
                         if isinstance(sub, index.SearchField)
                     ]
-            elif isinstance(field, index.SearchField) and field is not SEARCH_SPELLINGS:
+            elif isinstance(field, index.SearchField) and field.field_name != "search_spellings":
                 texts += searchable_text(self, field.field_name)
         return spellings(*texts)
 
+    def title_spellings(self):
+        return spellings(self.title)
 
-SEARCH_SPELLINGS = index.SearchField("search_spellings")
+
+SEARCH_SPELLINGS = [
+    index.SearchField("search_spellings"),
+    index.AutocompleteField("title_spellings"),
+]
 
 
 def searchable_text(page, name):

@@ -114,6 +114,16 @@ def test_the_admin_registrations_find_every_spelling(admin_client, registrations
     assert admin_registrations(admin_client, query) == [title]
 
 
+@pytest.mark.parametrize("query", ["AEBLEGAARD", "Ablegard", "aebleg"])
+def test_the_admin_page_search_finds_every_spelling(admin_client, clusters, query):
+    # The admin searches titles as editors type (Wagtail's autocomplete).
+    response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Æblegård Frugt" in html
+    assert "Offshore Wind" not in html
+
+
 def test_part_of_a_word_is_found_as_before(client, cluster_index, clusters):
     # "oe" in "bioenergi" is no ø: the word is still found inside it.
     assert directory(client, cluster_index, "energi") == ["Grenzland Energi"]
