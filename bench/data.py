@@ -31,6 +31,7 @@ def add_clusters(index, locale, clusters):
     from django.utils import timezone
     from wagtail.models import Page
 
+    from clusterdirectory.listing import cluster_search_text
     from clusterdirectory.models import ClusterPage, ClusterPageTag
 
     now = timezone.now()
@@ -58,7 +59,9 @@ def add_clusters(index, locale, clusters):
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
     for page, (fields, _tags, _key) in zip(pages, clusters, strict=True):
         # Only the cluster's own table: the page row exists already.
-        ClusterPage(page_ptr_id=page.pk, **fields).save_base(raw=True, force_insert=True)
+        cluster = ClusterPage(page_ptr_id=page.pk, **fields)
+        cluster.search_text = cluster_search_text(cluster)  # what save() would store
+        cluster.save_base(raw=True, force_insert=True)
     ClusterPageTag.objects.bulk_create(
         ClusterPageTag(content_object_id=page.pk, tag=tag)
         for page, (_fields, tags, _key) in zip(pages, clusters, strict=True)

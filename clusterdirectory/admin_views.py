@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .admin_search import SpellingSearchIndexView
 from .listing import LOGO_FILTER
 from .models import ClusterRegistration, ContactRequest
 from .registration.duplicates import likely_duplicates
@@ -135,6 +136,7 @@ class RegistrationViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = RegistrationInspectView
+    index_view_class = SpellingSearchIndexView
     list_display = [
         "name",
         "country",
@@ -168,6 +170,7 @@ class ContactRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = ContactRequestInspectView
+    index_view_class = SpellingSearchIndexView
     list_display = [
         "name",
         "organisation",

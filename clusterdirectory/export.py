@@ -27,6 +27,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 
+from .collation import sort_key
 from .spreadsheets import neutralise
 from .taxonomy.filters import through_model
 from .taxonomy.models import industry_names
@@ -94,7 +95,7 @@ def cluster_records(index_page, request=None):
                     {"slug": item.tag.slug, "name": names.get(item.tag_id, item.tag.name)}
                     for item in cluster.tagged_items.all()
                 ),
-                key=lambda tag: tag["name"].casefold(),
+                key=lambda tag: sort_key(tag["name"]),
             )
             records.append(
                 {

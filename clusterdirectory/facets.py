@@ -25,6 +25,7 @@ from operator import and_, or_
 from typing import NamedTuple
 
 from .cache import cached
+from .spelling import found_in, spellings
 from .taxonomy.filters import through_model
 from .taxonomy.models import industry_names, industry_tags
 
@@ -108,18 +109,20 @@ class FacetIndex:
     def tag_slugs(self):
         return [tag.slug for tag in self.tags]
 
-    def tagged(self, word):
-        """The pages with a tag whose name, or name in the language, has ``word``."""
-        word, sets = word.casefold(), self.sets[TAG]
+    def tagged(self, term):
+        """The pages with a tag whose name, or name in the language, has one of the
+        spellings ``term`` (``place_names.alternatives()``)."""
+        sets = self.sets[TAG]
         return reduce(
             or_,
-            (
-                sets.get(tag.slug, 0)
-                for tag in self.tags
-                if word in tag.name.casefold() or word in self.names.get(tag.pk, "").casefold()
-            ),
+            (sets.get(tag.slug, 0) for tag in self.tags if found_in(term, self.spelled[tag.pk])),
             0,
         )
+
+    @cached_property
+    def spelled(self):
+        """Each tag's names in the spellings searched (``spelling.py``), by tag id."""
+        return {tag.pk: spellings(tag.name, self.names.get(tag.pk, "")) for tag in self.tags}
 
     def _having(self, facet, values, match_all):
         sets = [self.sets[facet].get(value, 0) for value in values]

@@ -6,7 +6,9 @@ match a search text) is kept until content changes (``cache.py``), so that a fil
 asked before costs set arithmetic and, with a search text never asked before, one query.
 """
 
+import functools
 import json
+from operator import or_
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -21,11 +23,15 @@ from wagtail.images import get_image_model
 
 from .cache import cached
 from .choices import Country
+from .collation import sort_key
 from .conf import get_setting
 from .facets import facet_index, removal_links
 from .maps import map_data
+from .place_names import alternatives
+from .spelling import expanded, found_in, spellings, words
 from .taxonomy.filters import IndustryFilterForm, having_tags, tag_facets, through_model
-from .taxonomy.models import IndustryTagName, industry_label
+from .taxonomy.models import industry_label, industry_names, industry_tags
+from .text import rich_text_to_text
 
 MAX_QUERY_LENGTH = 200
 # What a card shows of its cluster; keep in step with includes/cluster_card.html.
@@ -52,25 +58,39 @@ class ClusterFilterForm(IndustryFilterForm):
 SEARCHED_FIELDS = ("title", "city", "focus_areas", "members_description", "description")
 
 
-def in_fields(word):
-    q = Q()
-    for name in SEARCHED_FIELDS:
-        q |= Q(**{f"{name}__icontains": word})
-    return q
+def cluster_search_text(cluster):
+    """The text a cluster is searched in, in the spellings visitors use (its
+    ``search_text``, kept up to date when the page is saved)."""
+    values = [getattr(cluster, name) or "" for name in SEARCHED_FIELDS]
+    values[-1] = rich_text_to_text(values[-1])  # the description's words, not its markup
+    return spellings(*values)
+
+
+def in_fields(term):
+    """Clusters having one of ``term``'s spellings in their searched fields."""
+    return functools.reduce(or_, (Q(search_text__contains=form) for form in sorted(term)))
+
+
+def tags_named(term, language_code):
+    """The ids of the tags whose name, or name in the language, has one of ``term``'s
+    spellings."""
+    names = industry_names(language_code)
+    return [
+        tag.pk
+        for tag in industry_tags()
+        if found_in(term, spellings(tag.name, names.get(tag.pk, "")))
+    ]
 
 
 def search_clusters(queryset, text, language_code):
     """Clusters matching every word of ``text`` in their name, place, profile or industries."""
-    for word in text.split():
-        tag_ids = IndustryTagName.objects.filter(
-            name__icontains=word, locale__language_code=language_code
-        ).values("tag_id")
+    for term in alternatives(text).values():
         tagged = (
             through_model(queryset.model)
-            .objects.filter(Q(tag__name__icontains=word) | Q(tag_id__in=tag_ids))
+            .objects.filter(tag_id__in=tags_named(term, language_code))
             .values("content_object_id")
         )
-        queryset = queryset.filter(in_fields(word) | Q(pk__in=tagged))
+        queryset = queryset.filter(in_fields(term) | Q(pk__in=tagged))
     return queryset
 
 
@@ -121,7 +141,7 @@ def cards_for(clusters, names):
 
 def names_of(tags, names):
     """The names of ``tags`` in ``names``' language, by name."""
-    return sorted((industry_label(tag, names) for tag in tags), key=str.casefold)
+    return sorted((industry_label(tag, names) for tag in tags), key=sort_key)
 
 
 def cluster_model():
@@ -133,29 +153,33 @@ def matching_text(index, index_page, text, language_code):
     """The bit set of ``index``'s clusters matching every word of ``text``, like
     ``search_clusters()`` but in one query: tag names are matched in ``index``. Kept until
     content changes: visitors search the same words again with other filters."""
-    words = sorted({word.lower() for word in text.split()})
 
     def compute():
-        tagged = {word: index.tagged(word) for word in words}
+        terms = list(alternatives(text).values())
+        tagged = [index.tagged(term) for term in terms]
         clusters = cluster_model().objects.child_of(index_page)
         # A word no tag's name has must be in the fields; for the others, the query says per
         # cluster whether they are.
-        for word in words:
-            if not tagged[word]:
-                clusters = clusters.filter(in_fields(word))
-        either = [word for word in words if tagged[word]]
+        either = []  # (term, the clusters with a tag having it)
+        for term, with_tag in zip(terms, tagged, strict=True):
+            if with_tag:
+                either.append((term, with_tag))
+            else:
+                clusters = clusters.filter(in_fields(term))
         flags = {
-            f"has_word_{n}": ExpressionWrapper(in_fields(word), output_field=BooleanField())
-            for n, word in enumerate(either)
+            f"has_word_{n}": ExpressionWrapper(in_fields(term), output_field=BooleanField())
+            for n, (term, _with_tag) in enumerate(either)
         }
         matching = 0
         for pk, *has in clusters.order_by().annotate(**flags).values_list("pk", *flags):
             bit = 1 << index.position[pk] if pk in index.position else 0
-            if all(found or tagged[w] & bit for found, w in zip(has, either, strict=True)):
+            by_tag = [with_tag & bit for _term, with_tag in either]
+            if all(found or tag for found, tag in zip(has, by_tag, strict=True)):
                 matching |= bit
         return matching
 
-    key = json.dumps(["text", 1, index_page.pk, language_code, words])
+    # One key for "Wind", "wind" and "\"wind\"": the same search.
+    key = json.dumps(["text", 2, index_page.pk, language_code, sorted(map(expanded, words(text)))])
     return cached(key, compute)
 
 
@@ -165,7 +189,7 @@ def select_clusters(index, index_page, tags, country, text, match_all, language_
     matching ``text``, each optional, with the facets' counts."""
     chosen = {"tag": list(tags), "country": [country] if country else []}
     # Text narrows every facet's counts, so it is searched across the index.
-    within = matching_text(index, index_page, text, language_code) if text else None
+    within = matching_text(index, index_page, text, language_code) if words(text) else None
     return chosen, within, index.select(chosen, match_all, within)
 
 

@@ -21,6 +21,7 @@ from wagtail.models import Page
 
 from .cache import cached
 from .choices import Country
+from .collation import sort_key
 from .conf import get_setting
 from .every_language import language_name
 from .localized import localized_choices
@@ -173,7 +174,7 @@ def potential_partners(page, tags=None, names=None):
             Partner(
                 page=pages[pk],
                 hand_picked=hand_picked,
-                shared_tags=sorted(shared, key=lambda tag: tag[1].casefold()),
+                shared_tags=sorted(shared, key=lambda tag: sort_key(tag[1])),
             )
         )
     return partners

@@ -29,10 +29,12 @@ from .models import (
     Country,
     IndustryTag,
     IndustryTagName,
+    PlaceName,
     ProfileUpdate,
     RegistrationStatus,
     UpdateOutcome,
 )
+from .place_names import forget_place_names
 from .registrant_mail import send_registration_outcome, send_update_outcome
 
 
@@ -130,6 +132,14 @@ def erase_registration_data(sender, instance, **kwargs):
         page.delete()
     if instance.logo_id and not ClusterPage.objects.filter(logo_id=instance.logo_id).exists():
         get_image_model().objects.filter(pk=instance.logo_id).delete()
+
+
+@receiver(post_save, sender=PlaceName)
+@receiver(post_delete, sender=PlaceName)
+def place_names_changed(sender, instance, raw=False, **kwargs):
+    # Kept apart from the content version (place_names.same_places); as a snippet, a change
+    # raises that too, so that kept search results go.
+    forget_place_names()
 
 
 # What pages and the API show, and so what the content version (cache.py) follows: pages

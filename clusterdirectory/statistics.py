@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils import translation
 
 from .choices import Country
+from .collation import sort_key
 from .models import ClusterPage, ClusterPageTag
 from .taxonomy.models import industry_names
 
@@ -26,7 +27,7 @@ def clusters_per_industry(clusters, locale):
         }
         for row in rows
     ]
-    return sorted(items, key=lambda item: (-item["count"], item["name"].casefold()))
+    return sorted(items, key=lambda item: (-item["count"], sort_key(item["name"])))
 
 
 def clusters_per_country(clusters, language_code):

@@ -10,6 +10,7 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_search import SpellingSearchSnippetIndexView
 from .admin_views import MatchpointGroup
 from .dashboard import (
     FollowersPanel,
@@ -20,7 +21,7 @@ from .dashboard import (
 )
 from .every_language import alias_in_every_language
 from .maps import map_data
-from .models import ClusterPage, IndustryTag, IndustryTagName
+from .models import ClusterPage, IndustryTag, IndustryTagName, PlaceName
 from .snippet_views import TranslatableSnippetViewSet
 from .taxonomy.autocomplete import suggest_industry_tags
 
@@ -48,6 +49,7 @@ class IndustryTagViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug", "names__name"]
     search_backend_name = None  # the tag model is not in the search index
+    index_view_class = SpellingSearchSnippetIndexView
     # Taggit's own fields carry no help text.
     edit_handler = ObjectList(
         [
@@ -92,6 +94,7 @@ class IndustryTagNameViewSet(TranslatableSnippetViewSet):
     # no column to restrict a search to a field ("no such column: name").
     search_fields = ["name", "tag__name"]
     search_backend_name = None
+    index_view_class = SpellingSearchSnippetIndexView
     edit_handler = ObjectList(
         [FieldPanel("tag"), FieldPanel("name")], base_form_class=IndustryTagNameForm
     )
@@ -105,6 +108,19 @@ class IndustriesGroup(SnippetViewSetGroup):
 
 
 register_snippet(IndustriesGroup)
+
+
+class PlaceNameViewSet(SnippetViewSet):
+    model = PlaceName
+    icon = "site"
+    menu_label = _("Place names")
+    list_display = ["__str__"]
+    search_fields = ["names"]
+    search_backend_name = None
+    index_view_class = SpellingSearchSnippetIndexView
+
+
+register_snippet(PlaceNameViewSet)
 
 
 @hooks.register("register_admin_urls")

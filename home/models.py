@@ -19,12 +19,12 @@ from wagtail.models import (
 from wagtail.search import index
 
 from clusterdirectory.headless import OptionalHeadlessPreviewMixin
-from clusterdirectory.models import SocialImageMixin
+from clusterdirectory.models import SEARCH_SPELLINGS, SearchSpellingsMixin, SocialImageMixin
 
 from .blocks import HOME_BLOCKS, STANDARD_BLOCKS
 
 
-class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class HomePage(SearchSpellingsMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -42,7 +42,7 @@ class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("body"), *SEARCH_SPELLINGS]
     api_fields = [APIField("body")]
 
     class Meta:
@@ -55,7 +55,7 @@ class HomePage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
         return parent.is_root() and super().can_exist_under(parent)
 
 
-class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
+class StandardPage(SearchSpellingsMixin, SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     """About the Project, Contact, Partners, Advisory Board, Project ideas, the final report."""
 
     template = "home/standard_page.html"
@@ -76,6 +76,7 @@ class StandardPage(SocialImageMixin, OptionalHeadlessPreviewMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [APIField("introduction"), APIField("body")]
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from clusterdirectory.collation import sort_key
 from clusterdirectory.models import (
     CaseStudyPage,
     ClusterPage,
@@ -100,7 +101,7 @@ def tag_options(locale, selected, names):
         {"slug": tag.slug, "label": industry_label(tag, names), "selected": tag.slug in selected}
         for tag in tags
     ]
-    return sorted(options, key=lambda option: option["label"].casefold())
+    return sorted(options, key=lambda option: sort_key(option["label"]))
 
 
 def describe_results(pages, names, words=()):

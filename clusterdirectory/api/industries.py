@@ -3,6 +3,7 @@
 from django.db.models import Count
 from wagtail.api.querysets import get_public_pages_queryset
 
+from ..collation import sort_key
 from ..taxonomy.models import (
     CaseStudyPageTag,
     ClusterPageTag,
@@ -36,4 +37,4 @@ def industries_with_counts(request, locale):
         }
         for tag in IndustryTag.objects.order_by("slug")
     ]
-    return sorted(items, key=lambda item: item["name"].casefold())
+    return sorted(items, key=lambda item: sort_key(item["name"]))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..antispam import RateLimiter
 from ..choices import Country
+from ..collation import sort_key
 from ..models import industry_names
 from ..public_forms import TOO_MANY, see_other
 from .forms import FollowForm
@@ -96,7 +97,7 @@ def confirm_view(request, page, token):
     names = industry_names()
     context = {
         "industries": sorted(
-            (names.get(tag.pk, tag.name) for tag in subscription.industries.all()), key=str.casefold
+            (names.get(tag.pk, tag.name) for tag in subscription.industries.all()), key=sort_key
         ),
         "countries": [label for code, label in Country.choices if code in subscription.countries],
     }

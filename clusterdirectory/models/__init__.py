@@ -1,4 +1,5 @@
 from ..choices import Country, EventKind
+from ..place_names import PlaceName
 from ..taxonomy.models import (
     CaseStudyPageTag,
     ClusterPageTag,
@@ -14,7 +15,7 @@ from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedClu
 from .clusters import ClusterIndexPage, ClusterPage, ClusterPartner
 from .contact_requests import ContactRequest
 from .events import EventCaseStudy, EventCluster, EventIndexPage, EventPage, NewsPage
-from .mixins import SocialImageMixin
+from .mixins import SEARCH_SPELLINGS, SearchSpellingsMixin, SocialImageMixin
 from .profile_updates import ProfileUpdate, UpdateOutcome
 from .registrations import ClusterRegistration, RegistrationStatus
 from .subscriptions import DeliveryStatus, DigestDelivery, Subscription
@@ -43,8 +44,11 @@ __all__ = [
     "IndustryTagName",
     "NewsPage",
     "NewsPageTag",
+    "PlaceName",
     "ProfileUpdate",
     "RegistrationStatus",
+    "SEARCH_SPELLINGS",
+    "SearchSpellingsMixin",
     "SocialImageMixin",
     "Subscription",
     "UpdateOutcome",

@@ -29,14 +29,17 @@ from ..taxonomy.models import CaseStudyPageTag
 from .clusters import ClusterPage
 from .mixins import (
     BODY_BLOCKS,
+    SEARCH_SPELLINGS,
     IndustryNamesMixin,
     InLanguageTreeMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
 )
 
 
 class CaseStudyIndexPage(
     InLanguageTreeMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     Page,
@@ -53,7 +56,7 @@ class CaseStudyIndexPage(
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *SEARCH_SPELLINGS]
     api_fields = [APIField("introduction")]
 
     class Meta:
@@ -75,6 +78,7 @@ class CaseStudyIndexPage(
 
 
 class CaseStudyPage(
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     IndustryNamesMixin,
@@ -146,6 +150,7 @@ class CaseStudyPage(
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("recommendations"),
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("aim"),

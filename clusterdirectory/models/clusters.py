@@ -34,19 +34,22 @@ from ..contact.recipient import contact_recipient
 from ..export import csv_export, json_export
 from ..geocoding import geocode
 from ..headless import OptionalHeadlessPreviewMixin
-from ..listing import cluster_listing
+from ..listing import SEARCHED_FIELDS, cluster_listing, cluster_search_text
 from ..partners import potential_partners
 from ..taxonomy.autocomplete import IndustryTagWidget
 from ..taxonomy.models import ClusterPageTag
 from .mixins import (
+    SEARCH_SPELLINGS,
     IndustryNamesMixin,
     InLanguageTreeMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
 )
 
 
 class ClusterIndexPage(
     InLanguageTreeMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -121,7 +124,7 @@ class ClusterIndexPage(
             heading=_("Open data export"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *SEARCH_SPELLINGS]
     api_fields = [
         APIField("introduction"),
         APIField("registration_introduction"),
@@ -198,6 +201,7 @@ class ClusterIndexPage(
 
 
 class ClusterPage(
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -349,6 +353,8 @@ class ClusterPage(
         blank=True,
         help_text=_("The cluster in a few paragraphs: its aims, its members and its projects."),
     )
+    # The directory's search reads this, not the fields: see listing.cluster_search_text.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -408,6 +414,7 @@ class ClusterPage(
         index.SearchField("city"),
         index.FilterField("country"),
         index.RelatedFields("industries", [index.SearchField("name")]),
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("address", serializer=AddressField()),
@@ -447,6 +454,12 @@ class ClusterPage(
         if locale is None:
             return clusters
         return clusters.filter(locale_id=getattr(locale, "pk", locale))
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.search_text = cluster_search_text(self)
+        if update_fields is not None and set(update_fields) & set(SEARCHED_FIELDS):
+            update_fields = [*update_fields, "search_text"]
+        return super().save(*args, update_fields=update_fields, **kwargs)
 
     def clean(self):
         super().clean()

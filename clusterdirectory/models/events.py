@@ -37,15 +37,18 @@ from ..taxonomy.autocomplete import IndustryTagWidget
 from ..taxonomy.models import EventPageTag, NewsPageTag
 from .mixins import (
     BODY_BLOCKS,
+    SEARCH_SPELLINGS,
     ImageAltTextMixin,
     IndustryNamesMixin,
     InLanguageTreeMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
 )
 
 
 class EventIndexPage(
     InLanguageTreeMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -70,7 +73,7 @@ class EventIndexPage(
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), *SEARCH_SPELLINGS]
     api_fields = [
         APIField("introduction"),
         APIField("calendar_url", serializer=SubpageUrlField("ical")),
@@ -113,6 +116,7 @@ class EventIndexPage(
 
 class EventPage(
     ImageAltTextMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     RoutablePageMixin,
@@ -236,6 +240,7 @@ class EventPage(
         index.SearchField("focus_topics"),
         index.FilterField("starts_at"),
         index.FilterField("kind"),
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("starts_at"),
@@ -312,6 +317,7 @@ class EventPage(
 
 class NewsPage(
     ImageAltTextMixin,
+    SearchSpellingsMixin,
     SocialImageMixin,
     OptionalHeadlessPreviewMixin,
     IndustryNamesMixin,
@@ -365,6 +371,7 @@ class NewsPage(
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
+        *SEARCH_SPELLINGS,
     ]
     api_fields = [
         APIField("date"),

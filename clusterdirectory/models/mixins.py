@@ -1,5 +1,6 @@
 """What the plugin's page types share."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import get_language
@@ -7,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from ..blocks import PREVIEW_TEMPLATE, APIImageBlock
+from ..spelling import spellings
 from ..taxonomy.models import IndustryTagName, industry_names
 
 BODY_BLOCKS = [
@@ -134,3 +137,47 @@ class ImageAltTextMixin(models.Model):
         if self.image_alt or self.image is None:
             return self.image_alt
         return self.image.default_alt_text
+
+
+class SearchSpellingsMixin:
+    """Pages found in the spellings visitors on both sides of the border use (``spelling.py``):
+    a page type adds ``SEARCH_SPELLINGS`` to its ``search_fields``, and the search index gets
+    its searched text in those spellings too, its title also for the admin's search as you
+    type."""
+
+    def search_spellings(self):
+        texts = []
+        for field in self.search_fields:
+            if isinstance(field, index.RelatedFields):
+                related = getattr(self, field.field_name)
+                for item in related.all() if hasattr(related, "all") else [related]:
+                    texts += [
+                        str(getattr(item, sub.field_name, "") or "")
+                        for sub in field.fields
+                        if isinstance(sub, index.SearchField)
+                    ]
+            elif isinstance(field, index.SearchField) and field.field_name != "search_spellings":
+                texts += searchable_text(self, field.field_name)
+        return spellings(*texts)
+
+    def title_spellings(self):
+        return spellings(self.title)
+
+
+SEARCH_SPELLINGS = [
+    index.SearchField("search_spellings"),
+    index.AutocompleteField("title_spellings"),
+]
+
+
+def searchable_text(page, name):
+    """The text of ``page``'s field ``name`` as the search index reads it (rich text and
+    blocks without their markup)."""
+    value = getattr(page, name, None)
+    try:
+        model_field = page._meta.get_field(name)
+    except FieldDoesNotExist:
+        return [str((value() if callable(value) else value) or "")]
+    if hasattr(model_field, "get_searchable_content"):
+        return [str(text) for text in model_field.get_searchable_content(value)]
+    return [str(value or "")]

@@ -3,6 +3,7 @@ import os
 
 import phonenumbers
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -12,6 +13,7 @@ from PIL import Image
 from .. import places
 from ..antispam import HoneypotMixin
 from ..choices import Country
+from ..collation import sort_key
 from ..conf import get_setting
 from ..models import ClusterRegistration, IndustryTag, industry_names
 from ..text import plain_text
@@ -30,8 +32,18 @@ REQUIRED_TEXT_FIELDS = [
 ]
 
 
+class ByLabelChoiceIterator(ModelChoiceIterator):
+    """The choices in the alphabetical order of their labels in the form's language."""
+
+    def __iter__(self):
+        choices = list(super().__iter__())
+        yield from sorted(choices, key=lambda choice: sort_key(str(choice[1])))
+
+
 class IndustryChoiceField(forms.ModelMultipleChoiceField):
-    """Existing industry tags as checkboxes, named in the visitor's language."""
+    """Existing industry tags as checkboxes, named and ordered in the visitor's language."""
+
+    iterator = ByLabelChoiceIterator
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..collation import sort_key
 from .models import IndustryTaggedItem
 
 
@@ -54,7 +55,7 @@ def tag_facets(counts, selected, names, tags):
         for tag in tags
         if tag.slug in counts
     ]
-    return sorted(facets, key=lambda facet: facet["label"].casefold())
+    return sorted(facets, key=lambda facet: sort_key(facet["label"]))
 
 
 class IndustryFilterForm(forms.Form):

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 from wagtail.api.utils import get_full_url
 
+from ...collation import sort_key
 from .params import LanguageCode
 
 MAX_LIMIT = 100
@@ -89,7 +90,7 @@ def industry_counts(index, selection):
         for tag in index.tags
         if tag.slug in counts
     ]
-    return sorted(found, key=lambda industry: industry["name"].casefold())
+    return sorted(found, key=lambda industry: sort_key(industry["name"]))
 
 
 def industries_of(page, index):
@@ -99,7 +100,7 @@ def industries_of(page, index):
         {"slug": tag.slug, "name": index.names.get(tag.pk, tag.name)}
         for tag in index.tags_of(page.pk)
     ]
-    return sorted(industries, key=lambda industry: industry["name"].casefold())
+    return sorted(industries, key=lambda industry: sort_key(industry["name"]))
 
 
 def page_item(page, request):

@@ -27,7 +27,7 @@ def restrict(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clusterdirectory", "0013_recommendation_statement_required_in_drafts"),
+        ("clusterdirectory", "0012_recommendation_statement_required_in_drafts"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clusterdirectory', '0014_logos_in_moderation'),
+        ('clusterdirectory', '0013_logos_in_moderation'),
     ]
 
     operations = [

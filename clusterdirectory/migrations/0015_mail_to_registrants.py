@@ -22,7 +22,7 @@ def mark_earlier_mail_done(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clusterdirectory', '0015_registration_location'),
+        ('clusterdirectory', '0014_registration_location'),
     ]
 
     operations = [
