@@ -8,6 +8,7 @@
   if (!element || !window.L || !base) return;
   const L = window.L;
   const details = element.querySelector("details");
+  const SIZE = 24; // a marker's width and height in px: the least touch target of WCAG 2.2
   fetch(element.dataset.geojson, { headers: { Accept: "application/json" } })
     .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
     .then((collection) => {
@@ -32,26 +33,13 @@
         const [lngB, latB] = b.geometry.coordinates;
         return latB - latA || lngA - lngB;
       });
-      // Clusters of one city share its point: their dots go round it, each one to be seen.
-      const sharing = {};
-      features.forEach((feature) => {
-        const key = feature.geometry.coordinates.join();
-        (sharing[key] = sharing[key] || []).push(feature);
-      });
       const layer = L.featureGroup();
-      features.forEach((feature) => {
+      const places = features.map((feature) => {
         const [lng, lat] = feature.geometry.coordinates;
-        const group = sharing[feature.geometry.coordinates.join()];
-        const angle = (2 * Math.PI * group.indexOf(feature)) / group.length;
-        const radius = group.length > 1 ? 6 + 2 * group.length : 0;
         // A drawn dot, not Leaflet's marker images: nothing to find among hashed static files.
         const marker = L.marker([lat, lng], {
           title: feature.properties.title,
-          icon: L.divIcon({
-            className: "cluster-map__marker",
-            iconSize: [18, 18],
-            iconAnchor: [9 - radius * Math.sin(angle), 9 + radius * Math.cos(angle)],
-          }),
+          icon: L.divIcon({ className: "cluster-map__marker", iconSize: [SIZE, SIZE] }),
           riseOnHover: true,
         });
         const link = document.createElement("a");
@@ -65,12 +53,71 @@
           }
         });
         layer.addLayer(marker);
+        return { marker, latlng: L.latLng(lat, lng) };
       });
+      // Dots closer than a touch target at this zoom (one city's clusters, or towns close
+      // together) are set out in a small grid round their common centre, each a 24 px target
+      // of its own that no other overlaps (WCAG 2.2, 2.5.8); laid out again at each zoom.
+      const STEP = SIZE + 4; // from one dot's centre to the next (Leaflet rounds to pixels)
+      const grid = (count) => {
+        const columns = Math.ceil(Math.sqrt(count));
+        return { columns, rows: Math.ceil(count / columns) };
+      };
+      const apart = (a, b) => {
+        const [ga, gb] = [grid(a.members.length), grid(b.members.length)];
+        const gap = a.centre.subtract(b.centre);
+        return (
+          Math.abs(gap.x) >= ((ga.columns + gb.columns) * STEP) / 2 ||
+          Math.abs(gap.y) >= ((ga.rows + gb.rows) * STEP) / 2
+        );
+      };
+      const spread = () => {
+        const zoom = map.getZoom();
+        let groups = places.map((place) => ({
+          members: [place],
+          centre: map.project(place.latlng, zoom),
+        }));
+        let merged = true;
+        while (merged) {
+          merged = false;
+          const kept = [];
+          groups.forEach((group) => {
+            const near = kept.find((other) => !apart(other, group));
+            if (!near) {
+              kept.push(group);
+              return;
+            }
+            const count = near.members.length + group.members.length;
+            near.centre = near.centre
+              .multiplyBy(near.members.length)
+              .add(group.centre.multiplyBy(group.members.length))
+              .divideBy(count);
+            near.members = near.members.concat(group.members);
+            merged = true;
+          });
+          groups = kept;
+        }
+        groups.forEach((group) => {
+          const { columns, rows } = grid(group.members.length);
+          group.members.forEach((place, index) => {
+            const column = index % columns;
+            const row = Math.floor(index / columns);
+            const offset = L.point(
+              (column - (columns - 1) / 2) * STEP,
+              (row - (rows - 1) / 2) * STEP,
+            );
+            place.marker.setLatLng(map.unproject(group.centre.add(offset), zoom));
+          });
+        });
+      };
       layer.addTo(map);
+      const bounds = L.latLngBounds(places.map((place) => place.latlng));
       const fit = () => {
         map.invalidateSize();
-        map.fitBounds(layer.getBounds(), { maxZoom: 10, padding: [36, 36] });
+        map.fitBounds(bounds, { maxZoom: 10, padding: [36, 36], animate: false });
+        spread();
       };
+      map.on("zoomend", spread);
       fit();
       details.addEventListener("toggle", () => details.open && fit());
       element.dataset.shown = String(features.length);
