@@ -270,4 +270,5 @@ def test_query_count_does_not_grow_with_the_number_of_clusters(
         pick(page, *others[:2])
         counts.append(_queries(client, page.url, cold))
     assert counts[0] == counts[1], counts
-    assert counts[1] <= 30, counts
+    # After a change, the site's header is rendered anew too: its menu, its funding logos.
+    assert counts[1] <= (31 if cold else 30), counts
