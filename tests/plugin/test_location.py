@@ -48,22 +48,6 @@ def test_of_two_places_of_one_name_the_larger(db):
     assert find("Husum", "DE").latitude == pytest.approx(54.4858)  # not the one near Hanover
 
 
-def test_the_api_answers_where_a_city_is(client):
-    response = client.get("/api/v3/places/", {"city": "Sonderborg", "country": "DK"})
-    assert response.status_code == 200
-    assert response.json() == {
-        "name": "Sønderborg",
-        "country": "DK",
-        "latitude": SONDERBORG[0],
-        "longitude": SONDERBORG[1],
-    }
-    assert client.get("/api/v3/places/", {"city": "Atlantis", "country": "DK"}).status_code == 404
-    assert client.get("/api/v3/places/", {"city": "Kiel", "country": "SE"}).status_code == 422
-    assert client.get("/api/v3/places/", {"country": "DK"}).status_code == 422
-    assert client.get("/api/v3/places/", {"city": "x" * 201, "country": "DK"}).status_code == 422
-    assert "/api/v3/places/" in client.get("/api/v3/openapi.json").json()["paths"]
-
-
 @pytest.fixture
 def tags(db):
     return [IndustryTagFactory(name="Wind energy")]
@@ -117,9 +101,6 @@ def test_the_registered_location_reaches_the_draft_page(client, cluster_index, t
     html = client.get(register_url(cluster_index)).content.decode()
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("input[name=latitude]")["type"] == "number"
-    script = soup.select_one("#location-map-script")
-    assert script["data-places"] == "/api/v3/places/"
-    assert script["data-basemap"].endswith("basemap.geojson")
 
     response = client.post(
         register_url(cluster_index), valid_data(tags, latitude="54.8", longitude="9.5")

@@ -266,16 +266,6 @@ def test_the_dashboard_warns_while_nobody_would_be_told(admin_client, admin_user
     assert warning not in admin_client.get("/admin/").content.decode()
 
 
-def test_the_demo_admin_is_a_moderator_with_an_address(db, django_user_model):
-    django_user_model.objects.create_superuser("admin", "", "made-before")  # an older demo
-    call_command("ensure_admin", stdout=io.StringIO())
-
-    admin = django_user_model.objects.get(username="admin")
-    assert admin.email == "admin@localhost"
-    assert admin.groups.filter(name="Moderators").exists()
-    assert nobody_told_warnings() == []
-
-
 def test_the_registration_says_whom_and_when_in_the_sites_time(
     client, admin_client, cluster_index, moderator
 ):

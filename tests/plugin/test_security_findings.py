@@ -101,26 +101,6 @@ def test_a_logo_is_stored_under_the_format_it_has(
     assert stored.startswith("original_images/cluster-nord") and stored.endswith(stored_as)
 
 
-def test_logos_in_moderation_are_not_in_the_image_apis(client, cluster_index, tags, moderator):
-    from clusterdirectory.models import ClusterPage
-
-    data = valid_data(tags, logo_file=logo_upload("logo.png"))
-    assert client.post(register_url(cluster_index), data).status_code == 303
-    logo = ClusterRegistration.objects.get().logo
-
-    def listed():
-        v3 = [image["id"] for image in client.get("/api/v3/images/").json()["items"]]
-        v2 = [image["id"] for image in client.get("/api/v2/images/").json()["items"]]
-        return logo.pk in v3, logo.pk in v2, client.get(f"/api/v3/images/{logo.pk}/").status_code
-
-    assert listed() == (False, False, 404)
-
-    page = ClusterPage.objects.get(alias_of=None)
-    task_state = page.current_workflow_state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, "approve")
-    assert listed() == (True, True, 200)
-
-
 def test_a_stranger_cannot_use_up_the_owners_update_links(cluster_index, tags):
     """The attacker asks for the cluster's three links of the day; the real manager, asking
     next, still gets one that works (the latest, sent again), and the contact person gets

@@ -371,3 +371,21 @@ def test_translators_dashboard_queries_do_not_grow_with_the_items(
 
     assert html.count("<tr>") == 10 and "And 4 more." in html
     assert many == few
+
+
+def test_the_demo_admin_is_a_moderator_with_an_address(db, django_user_model):
+    """ensure_admin (the site's command, run by make run) makes the local admin a moderator
+    with an address, also an admin made by an older demo."""
+    import io
+
+    from django.core.management import call_command
+
+    from tests.plugin.test_mail_to_everyone import nobody_told_warnings
+
+    django_user_model.objects.create_superuser("admin", "", "made-before")  # an older demo
+    call_command("ensure_admin", stdout=io.StringIO())
+
+    admin = django_user_model.objects.get(username="admin")
+    assert admin.email == "admin@localhost"
+    assert admin.groups.filter(name="Moderators").exists()
+    assert nobody_told_warnings() == []

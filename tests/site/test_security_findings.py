@@ -139,3 +139,28 @@ def test_every_answer_refuses_frames_the_language_redirect_too(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="da")
     assert response.status_code == 302
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_logos_in_moderation_are_not_in_the_image_apis(client, cluster_index, moderator):
+    """The site's API (v2 and v3) lists no logo of a registration before it is approved."""
+    from clusterdirectory.models import ClusterPage, ClusterRegistration
+    from tests.factories import IndustryTagFactory
+    from tests.plugin.test_registration import register_url, valid_data
+    from tests.plugin.test_security_findings import logo_upload
+
+    tags = [IndustryTagFactory(name="Wind energy")]
+    data = valid_data(tags, logo_file=logo_upload("logo.png"))
+    assert client.post(register_url(cluster_index), data).status_code == 303
+    logo = ClusterRegistration.objects.get().logo
+
+    def listed():
+        v3 = [image["id"] for image in client.get("/api/v3/images/").json()["items"]]
+        v2 = [image["id"] for image in client.get("/api/v2/images/").json()["items"]]
+        return logo.pk in v3, logo.pk in v2, client.get(f"/api/v3/images/{logo.pk}/").status_code
+
+    assert listed() == (False, False, 404)
+
+    page = ClusterPage.objects.get(alias_of=None)
+    task_state = page.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    assert listed() == (True, True, 200)
