@@ -7,7 +7,7 @@ from tests.plugin.test_location import SONDERBORG
 from tests.plugin.test_registration import register_url
 
 
-def test_the_api_answers_where_a_city_is(client):
+def test_the_api_answers_where_a_city_is(client, db):
     response = client.get("/api/v3/places/", {"city": "Sonderborg", "country": "DK"})
     assert response.status_code == 200
     assert response.json() == {
