@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.utils import timezone
 from wagtail import hooks
 
@@ -60,8 +60,7 @@ def run_due_jobs(jobs, stdout, stderr):
         ran.append(job)
         started = time.monotonic()
         stdout.write(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} {job.command}")
-        # A job may run hours after the last: never on a connection the database has closed.
-        close_old_connections()
+        fresh_connection()
         try:
             call_command(job.command, stdout=stdout, stderr=stderr)
         except Exception:  # the other jobs still run; this one again after its interval
@@ -69,5 +68,12 @@ def run_due_jobs(jobs, stdout, stderr):
         else:
             stdout.write(f"{job.command} done in {time.monotonic() - started:.1f} s")
         finally:
-            close_old_connections()
+            fresh_connection()
     return ran
+
+
+def fresh_connection():
+    """A job may run hours after the last: never on a connection the database has closed.
+    Not inside a transaction (a caller's, a test's), which closing would end."""
+    if not connection.in_atomic_block:
+        close_old_connections()
